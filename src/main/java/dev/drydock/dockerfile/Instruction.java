@@ -1,0 +1,108 @@
+package dev.drydock.dockerfile;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One Dockerfile instruction with every part's position.
+ *
+ * @param keyword   upper-case instruction name ({@code RUN}); unknown instructions never get here (they are a
+ *                  syntax error, as in BuildKit)
+ * @param flags     the {@code --name[=value]} flags between keyword and arguments, in order
+ * @param execForm  whether the arguments were written in JSON (exec) form {@code ["a","b"]}
+ * @param args      the arguments: decoded JSON strings in exec form; otherwise whitespace-separated words after
+ *                  quote processing (for RUN/CMD/ENTRYPOINT/SHELL in shell form, use {@link #text()} instead)
+ * @param text      the argument text after the flags, continuation lines joined (the escape character and
+ *                  newline removed, comment lines inside continuations dropped), not expanded
+ * @param textStart where {@link #text()} starts
+ * @param pairs     for ENV, LABEL and ARG: the key/value pairs (legacy {@code ENV K V} form too); empty otherwise
+ * @param heredocs  here-documents, in order of their {@code <<} markers
+ * @param start     where the keyword starts
+ * @param end       just after the last character of the instruction (including heredoc bodies)
+ * @param source    the instruction's exact source text, from the keyword's line start to its end
+ * @param onbuild   for ONBUILD: the trigger instruction; otherwise {@code null}
+ * @param stage     index of the build stage this instruction belongs to ({@code -1} before the first FROM)
+ * @param variables ARG and ENV variables in scope at this instruction (for {@link #expand(String)})
+ */
+public record Instruction(
+        String keyword,
+        List<Flag> flags,
+        boolean execForm,
+        List<Word> args,
+        String text,
+        Position textStart,
+        List<KeyValue> pairs,
+        List<Heredoc> heredocs,
+        Position start,
+        Position end,
+        String source,
+        Instruction onbuild,
+        int stage,
+        Map<String, String> variables) {
+
+    public Instruction {
+        keyword = keyword.toUpperCase(Locale.ROOT);
+        flags = List.copyOf(flags);
+        args = List.copyOf(args);
+        pairs = List.copyOf(pairs);
+        heredocs = List.copyOf(heredocs);
+        variables = variables == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
+    }
+
+    public boolean is(String kw) {
+        return keyword.equals(kw);
+    }
+
+    public int line() {
+        return start.line();
+    }
+
+    /** The first flag with that name (case-insensitive), if any. */
+    public Optional<Flag> flag(String name) {
+        for (Flag f : flags) {
+            if (f.name().equalsIgnoreCase(name)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** All flags with that name (RUN may have several {@code --mount}). */
+    public List<Flag> flags(String name) {
+        return flags.stream().filter(f -> f.name().equalsIgnoreCase(name)).toList();
+    }
+
+    public boolean hasFlag(String name) {
+        return flag(name).isPresent();
+    }
+
+    /** The argument strings ({@link Word#text()}). */
+    public List<String> argTexts() {
+        return args.stream().map(Word::text).toList();
+    }
+
+    /**
+     * The shell script this instruction runs: for shell-form RUN/CMD/ENTRYPOINT/HEALTHCHECK CMD the text, plus
+     * heredoc bodies that are fed to the shell ({@code RUN <<EOF}); for exec form the arguments joined by spaces.
+     */
+    public String script() {
+        if (execForm) {
+            return String.join(" ", argTexts());
+        }
+        if (heredocs.isEmpty()) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text);
+        for (Heredoc h : heredocs) {
+            sb.append('\n').append(h.body());
+        }
+        return sb.toString();
+    }
+
+    /** Expands {@code $VAR}, {@code ${VAR}} and the {@code ${VAR:-x}} family with the variables in scope here. */
+    public String expand(String word) {
+        return Variables.expand(word, variables, '\\');
+    }
+}
