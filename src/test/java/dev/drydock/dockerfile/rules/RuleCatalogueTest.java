@@ -48,8 +48,10 @@ class RuleCatalogueTest {
     @TestFactory
     Stream<DynamicTest> failingExampleFailsAndPassingExamplePasses() {
         return Rules.all().stream().map(r -> DynamicTest.dynamicTest(r.info().id(), () -> {
-            RuleTester.assertCatches(r, r.info().failing());
-            RuleTester.assertPasses(r, r.info().passing());
+            assertThat(RuleTester.lintExample(r, r.info().failing()))
+                    .as(r.info().id() + " failing example should be reported:\n" + r.info().failing()).isNotEmpty();
+            assertThat(RuleTester.lintExample(r, r.info().passing()))
+                    .as(r.info().id() + " passing example should not be reported:\n" + r.info().passing()).isEmpty();
         }));
     }
 }

@@ -19,7 +19,34 @@ public final class RuleTester {
     public static final String PINNED_FROM =
             "FROM debian:12.5@sha256:2fb8f8e2a9b8dd2c7b4f1d5a1b0ab4bb1a25c95b9c2a0e0ea8c1f3b5a8a7e6f1\n";
 
+    /**
+     * The settings documented examples run with (RuleInfo failing/passing snippets, RuleCatalogueTest):
+     * trusted registries docker.io and gcr.io, and a label schema with one label of each type.
+     */
+    public static final LintSettings EXAMPLE_SETTINGS = new LintSettings(
+            List.of("docker.io", "gcr.io"),
+            java.util.Map.of("title", "text", "source", "url", "maintainer", "email", "version", "semver",
+                    "created", "rfc3339", "revision", "hash", "licenses", "spdx"),
+            false, List.of());
+
     private RuleTester() {
+    }
+
+    /**
+     * Lints a documented example: {@link #EXAMPLE_SETTINGS}, and an empty build context directory (no
+     * .dockerignore, no files).
+     */
+    public static List<Violation> lintExample(Rule rule, String snippet) {
+        try {
+            Path ctx = java.nio.file.Files.createTempDirectory("drydock-example-context");
+            try {
+                return lint(rule, snippet, EXAMPLE_SETTINGS, ctx);
+            } finally {
+                java.nio.file.Files.deleteIfExists(ctx);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static Dockerfile parse(String snippet) {
