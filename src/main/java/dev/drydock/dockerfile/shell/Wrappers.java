@@ -25,7 +25,8 @@ final class Wrappers {
         if (w.isEmpty()) {
             return List.of();
         }
-        Map<String, String> env = new LinkedHashMap<>();
+        // A wrapped command inherits the environment a wrapper set (sudo env A=1 nohup cmd: cmd sees A).
+        Map<String, String> env = new LinkedHashMap<>(c.wrapper() != null ? c.assignments() : Map.of());
         int start;
         switch (c.name()) {
             case "sudo", "doas" -> {
