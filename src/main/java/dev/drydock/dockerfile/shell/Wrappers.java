@@ -68,6 +68,7 @@ final class Wrappers {
             case "stdbuf" -> start = skipOptions(w, 1, "ioe", Set.of("--input", "--output", "--error"));
             case "ionice" -> start = skipOptions(w, 1, "cnp", Set.of("--class", "--classdata", "--pid", "--pgid",
                     "--uid"));
+            case "busybox" -> start = 1; // multi-call binary: busybox wget … runs wget
             case "find" -> {
                 return findExec(c);
             }

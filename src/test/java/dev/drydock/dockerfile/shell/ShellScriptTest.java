@@ -135,6 +135,7 @@ class ShellScriptTest {
                 Arguments.of("chroot /mnt apt-get update", "chroot", "apt-get update"),
                 Arguments.of("stdbuf -oL tail -f x", "stdbuf", "tail -f x"),
                 Arguments.of("ionice -c 3 make", "ionice", "make"),
+                Arguments.of("busybox wget -qO- x", "busybox", "wget -qO- x"),
                 Arguments.of("find / -perm /6000 -type f -exec chmod a-s {} \\; || true", "find", "chmod a-s {}"),
                 Arguments.of("find . -name '*.pyc' -execdir rm -f {} +", "find", "rm -f {}"));
     }
