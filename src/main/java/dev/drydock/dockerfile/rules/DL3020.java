@@ -50,9 +50,12 @@ final class DL3020 extends InstructionRule {
         }
         boolean copyCompatible = i.flags().stream().map(Flag::name).allMatch(COPY_FLAGS::contains);
         String msg = "ADD of `" + plain.text() + "`, a local file or folder; use COPY";
-        if (copyCompatible && !variable && sources.stream().allMatch(s -> !TarArchives.isArchive(s.text()))) {
-            int at = i.start().offset();
-            String kw = ctx.dockerfile().source().substring(at, at + 3);
+        int at = i.start().offset();
+        String src = ctx.dockerfile().source();
+        String kw = src.substring(at, Math.min(at + 3, src.length()));
+        // an ONBUILD trigger starts at its ONBUILD keyword: no fix there
+        if (copyCompatible && !variable && kw.equalsIgnoreCase("ADD")
+                && sources.stream().allMatch(s -> !TarArchives.isArchive(s.text()))) {
             out.report(i, msg, new Edit(at, at + 3, kw.equals("add") ? "copy" : "COPY"));
         } else {
             out.report(i, msg);

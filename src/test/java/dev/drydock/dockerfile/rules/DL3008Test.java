@@ -43,7 +43,7 @@ class DL3008Test {
         var v = assertCatches(rule, "RUN apt-get install -y curl=7.88.1 git wget");
         assertThat(v).hasSize(1);
         assertThat(v.get(0).message()).contains("`git`, `wget`").doesNotContain("curl");
-        assertThat(v.get(0).position().column()).isEqualTo(40);
+        assertThat(v.get(0).position().column()).isEqualTo(36);
     }
 
     @Test

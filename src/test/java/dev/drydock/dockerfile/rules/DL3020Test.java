@@ -46,6 +46,7 @@ class DL3020Test {
     void noFixWhenAddDoesMore() {
         assertThat(assertCatches(rule, "ADD app.tar.gz config.yml /opt/").get(0).fixes()).isEmpty();   // would stop unpacking
         assertThat(assertCatches(rule, "ADD --keep-git-dir=true . /src").get(0).fixes()).isEmpty();   // ADD-only flag
-        assertThat(assertCatches(rule, "ARG SRC=app\nADD $SRC /app/").get(0).fixes()).isEmpty();
+        assertThat(assertCatches(rule, "FROM debian:12\nARG SRC=app\nADD $SRC /app/").get(0).fixes()).isEmpty();
+        assertThat(assertCatches(rule, "ONBUILD ADD . /app/src").get(0).fixes()).isEmpty();
     }
 }

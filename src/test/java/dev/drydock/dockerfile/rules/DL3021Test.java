@@ -17,7 +17,7 @@ class DL3021Test {
         assertCatches(rule, "COPY package.json package-lock.json /app");
         assertCatches(rule, "COPY --chown=node:node package.json yarn.lock .");
         assertCatches(rule, "COPY [\"a.txt\", \"b.txt\", \"/dest\"]");
-        assertCatches(rule, "ARG DEST=/app\nCOPY a b $DEST");
+        assertCatches(rule, "FROM debian:12\nARG DEST=/app\nCOPY a b $DEST");
     }
 
     @Test
@@ -27,7 +27,7 @@ class DL3021Test {
         assertPasses(rule, "COPY foo bar");
         assertPasses(rule, "COPY package*.json ./");                      // one (glob) source
         assertPasses(rule, "COPY [\"a.txt\", \"b.txt\", \"/dest/\"]");
-        assertPasses(rule, "ARG DEST=/app/\nCOPY a b $DEST");
+        assertPasses(rule, "FROM debian:12\nARG DEST=/app/\nCOPY a b $DEST");
         assertPasses(rule, "COPY a b $UNKNOWN");                           // unknown until build
         assertPasses(rule, "ADD a b c");                                   // COPY only, as Hadolint
     }

@@ -28,7 +28,7 @@ class DL3022Test {
         assertPasses(rule, "FROM scratch AS build\nRUN foo\nFROM node:20\nCOPY --from=0 foo .\n");
         assertPasses(rule, "FROM scratch\nRUN foo\nFROM node:20\nCOPY --from=0 foo .\n");
         assertPasses(rule, "FROM golang:1.22 AS Build\nFROM scratch\nCOPY --from=build /out /out\n");  // case-insensitive
-        assertPasses(rule, "ARG BUILDER=build\nFROM golang:1.22 AS build\nFROM scratch\nCOPY --from=${BUILDER} /out /out\n");
+        assertPasses(rule, "FROM golang:1.22 AS build\nFROM scratch\nARG BUILDER=build\nCOPY --from=${BUILDER} /out /out\n");
         assertPasses(rule, "FROM scratch\nCOPY --from=${TOOLS_IMAGE} /bin/tool /bin/\n");            // unknown until build
         assertPasses(rule, "FROM scratch\nCOPY foo .\n");
     }
