@@ -25,7 +25,8 @@ final class Wrappers {
         if (w.isEmpty()) {
             return List.of();
         }
-        Map<String, String> env = new LinkedHashMap<>();
+        // A wrapped command inherits the environment a wrapper set (sudo env A=1 nohup cmd: cmd sees A).
+        Map<String, String> env = new LinkedHashMap<>(c.wrapper() != null ? c.assignments() : Map.of());
         int start;
         switch (c.name()) {
             case "sudo", "doas" -> {
@@ -67,6 +68,7 @@ final class Wrappers {
             case "stdbuf" -> start = skipOptions(w, 1, "ioe", Set.of("--input", "--output", "--error"));
             case "ionice" -> start = skipOptions(w, 1, "cnp", Set.of("--class", "--classdata", "--pid", "--pgid",
                     "--uid"));
+            case "busybox" -> start = 1; // multi-call binary: busybox wget … runs wget
             case "find" -> {
                 return findExec(c);
             }
