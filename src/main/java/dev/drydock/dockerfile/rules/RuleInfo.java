@@ -21,8 +21,8 @@ public record RuleInfo(String id, Severity severity, String title, String ration
 
     public RuleInfo {
         aliases = List.copyOf(aliases);
-        if (!id.matches("(DL|DD)\\d{4}")) {
-            throw new IllegalArgumentException("rule id must be DLnnnn or DDnnnn: " + id);
+        if (!id.matches("(DL|DD|SC)\\d{4}")) {
+            throw new IllegalArgumentException("rule id must be DLnnnn, DDnnnn or SCnnnn: " + id);
         }
     }
 

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# End-to-end suite: runs the real launcher (bin/drydock) the way users and CI do, and checks exit codes and output.
+# Prints one line per case and a closing "N passed, N failed" line; exits non-zero if any case failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+dd="$root/bin/drydock"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+# expect NAME WANT_EXIT [grep patterns that must match stdout+stderr] [!pattern that must not]
+expect() {
+  local name=$1 want=$2; shift 2
+  local ok=1
+  if [ "$rc" != "$want" ]; then ok=0; echo "    exit code $rc, wanted $want"; fi
+  for pat in "$@"; do
+    if [ "${pat:0:1}" = "!" ]; then
+      if grep -qE -- "${pat:1}" "$tmp/out"; then ok=0; echo "    output matches forbidden /${pat:1}/"; fi
+    else
+      if ! grep -qE -- "$pat" "$tmp/out"; then ok=0; echo "    output lacks /$pat/"; fi
+    fi
+  done
+  if [ $ok = 1 ]; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; sed 's/^/    | /' "$tmp/out" | head -40; fi
+}
+run() { "$@" >"$tmp/out" 2>&1; rc=$?; }
+
+# The README's quick start: the insecure example fails the lint and every secret stays redacted.
+run "$dd" dockerfile examples/insecure-node/Dockerfile
+expect "quick start example reports its problems" 1 'DL3007' 'DD0001' 'DL3008' 'FAIL: fail-on warning' \
+  '!wJalrXUtnFEMI/K7MDENG' '!Exception' '!	at dev\.drydock'
+
+run "$dd" --version
+expect "--version" 0 '^drydock [0-9]'
+
+run "$dd" --help
+expect "--help lists subcommands" 0 'dockerfile' 'rules' 'completion'
+
+run "$dd" dockerfile --no-such-option examples/insecure-node/Dockerfile
+expect "unknown option is a usage error" 2 'Unknown option' '!Exception'
+
+run "$dd" dockerfile "$tmp/does-not-exist/Dockerfile"
+expect "missing file is an input error" 3 'no such file' '!Exception'
+
+printf 'FROM alpine:3.20\nRUN <<EOF\necho never closed\n' >"$tmp/Dockerfile.heredoc"
+run "$dd" dockerfile "$tmp/Dockerfile.heredoc"
+expect "unterminated heredoc names file and line" 3 'Dockerfile.heredoc:2' 'heredoc' '!Exception'
+
+printf 'FROM alpine:3.20\nRUNN echo hi\n' >"$tmp/Dockerfile.unknown"
+run "$dd" dockerfile "$tmp/Dockerfile.unknown"
+expect "unknown instruction names line and column" 3 'Dockerfile.unknown:2:1' 'unknown instruction' '!Exception'
+
+head -c 3000 /dev/urandom >"$tmp/Dockerfile.bin"; printf '\0' >>"$tmp/Dockerfile.bin"
+run "$dd" dockerfile "$tmp/Dockerfile.bin"
+expect "binary file is refused" 3 'not (a text file|valid UTF-8)' '!Exception'
+
+: >"$tmp/Dockerfile.empty"
+run "$dd" dockerfile "$tmp/Dockerfile.empty"
+expect "empty file is an input error" 3 'Dockerfile.empty' '!Exception'
+
+cat >"$tmp/Dockerfile.clean" <<'DOCKERFILE'
+# syntax=docker/dockerfile:1
+FROM golang:1.23.4-bookworm@sha256:7ea4c9dcb2b97ff8ee80a67db3d44f98c8ffa0d191399197007d8459c1453041 AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN --mount=type=cache,target=/go/pkg/mod go mod download
+COPY cmd ./cmd
+RUN CGO_ENABLED=0 go build -trimpath -o /out/app ./cmd/app
+
+FROM gcr.io/distroless/static-debian12:nonroot@sha256:6ec5aa99dc335666e79dc64e4a6c8b89c33a543a1967f20d360922a80dd21f02
+COPY --from=build /out/app /app
+USER nonroot:nonroot
+HEALTHCHECK --interval=30s --timeout=3s CMD ["/app", "healthcheck"]
+ENTRYPOINT ["/app"]
+DOCKERFILE
+run "$dd" dockerfile --fail-on info "$tmp/Dockerfile.clean"
+expect "a careful Dockerfile passes" 0 '0 findings' 'PASS'
+
+printf 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n' | "$dd" dockerfile --format json - >"$tmp/out" 2>&1; rc=$?
+expect "stdin with JSON output" 1 '"schemaVersion"' '"path" : "-"' '"ruleId" : "DL3015"'
+
+run "$dd" dockerfile --format sarif examples/insecure-node/Dockerfile
+expect "SARIF output" 1 '"version" : "2.1.0"' '"ruleId" : "DL3007"'
+
+run "$dd" dockerfile --format checkstyle examples/insecure-node/Dockerfile
+expect "checkstyle output" 1 '<checkstyle' 'source="DL3007"'
+
+printf 'FROM debian:12.5\nRUN apt-get update && apt-get install curl\n' >"$tmp/Dockerfile.fix"
+run "$dd" dockerfile --fix --diff "$tmp/Dockerfile.fix"
+expect "--fix --diff prints the rewrite" 1 '^\+RUN .*--no-install-recommends' '^-RUN apt-get update && apt-get install curl$'
+cp "$tmp/Dockerfile.fix" "$tmp/Dockerfile.fix.orig"
+run "$dd" dockerfile --fix "$tmp/Dockerfile.fix"
+grep -q -- '-y' "$tmp/Dockerfile.fix" && grep -q -- '--no-install-recommends' "$tmp/Dockerfile.fix" && rc2=0 || rc2=1
+cat "$tmp/Dockerfile.fix" >>"$tmp/out"
+expect "--fix rewrites the file in place" 1 'apt-get install -y --no-install-recommends curl|apt-get install --no-install-recommends -y curl'
+
+printf 'FROM debian:12.5\n# hadolint ignore=DL3008,DL3015\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n' >"$tmp/Dockerfile.pragma"
+run "$dd" dockerfile --fail-on warning "$tmp/Dockerfile.pragma"
+expect "hadolint pragmas suppress" 0 '!DL3008' '!DL3015'
+
+if command -v shellcheck >/dev/null 2>&1; then
+  printf 'FROM debian:12.5\nRUN for f in $(ls *.txt); do echo $f; done\n' >"$tmp/Dockerfile.sc"
+  run "$dd" dockerfile --shellcheck "$tmp/Dockerfile.sc"
+  expect "--shellcheck reports ShellCheck findings" 1 'SC20(46|86)'
+else
+  echo "skip --shellcheck case: shellcheck is not installed"
+fi
+# A PATH with everything this machine has but shellcheck.
+mkdir -p "$tmp/nosc"
+for f in /usr/local/bin/* /usr/bin/* /bin/*; do
+  [ "$(basename "$f")" = shellcheck ] || ln -sf "$f" "$tmp/nosc/" 2>/dev/null
+done
+run env PATH="$tmp/nosc" "$dd" dockerfile --shellcheck examples/insecure-node/Dockerfile
+expect "--shellcheck without shellcheck says so" 2 "needs the 'shellcheck' program"
+
+run "$dd" completion
+expect "completion script" 0 'complete -F'
+
+run "$dd" rules DL3008
+expect "rules explains a rule" 0 'DL3008' 'Fix:'
+
+echo
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" = 0 ]

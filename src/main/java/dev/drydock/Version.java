@@ -1,0 +1,32 @@
+package dev.drydock;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** drydock's own version, from the build (resource filtered by Maven). */
+public final class Version {
+
+    private static final String VERSION = load();
+
+    private Version() {
+    }
+
+    public static String get() {
+        return VERSION;
+    }
+
+    private static String load() {
+        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            String v = p.getProperty("version", "unknown");
+            return v.startsWith("${") ? "unknown" : v;
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
