@@ -4,7 +4,10 @@ import dev.drydock.dockerfile.Instruction;
 import dev.drydock.dockerfile.shell.ShellCommand;
 import java.util.List;
 
-/** {@code yum update} / {@code upgrade} in a RUN (Hadolint's former DL3031). */
+/**
+ * {@code yum update} / {@code upgrade} of the whole system in a RUN (Hadolint's former DL3031). Unlike Hadolint, an
+ * update of named packages ({@code yum update -y openssl}) is the recommended fix, not a violation.
+ */
 final class DL3031 extends InstructionRule {
 
     static final RuleInfo INFO = new RuleInfo("DL3031", Severity.INFO,
@@ -32,7 +35,8 @@ final class DL3031 extends InstructionRule {
             return;
         }
         for (ShellCommand c : ctx.shell(i).commands()) {
-            if (RpmCommand.runs(c, RpmCommand.YUM, "update", "update-to", "upgrade", "upgrade-to")) {
+            if (RpmCommand.runs(c, RpmCommand.YUM, "update", "update-to", "upgrade", "upgrade-to")
+                    && RpmCommand.packages(c).isEmpty()) {
                 out.report(i, ScriptSource.position(ctx.dockerfile(), i, c.words().get(0)),
                         "`yum " + RpmCommand.subcommand(c).orElseThrow()
                                 + "` upgrades the base image's packages to whatever the mirror has today");
