@@ -56,8 +56,12 @@ final class DL3033 extends InstructionRule {
         }
     }
 
-    /** As Hadolint: {@code name-version} (any dash), or an {@code .rpm} file. */
+    /**
+     * {@code name-version} or an {@code .rpm} file. Hadolint takes any dash for a version, so it misses
+     * {@code shadow-utils}; drydock wants a dash followed by a digit ({@code httpd-2.4.6}). A name with a number
+     * in it ({@code java-17-openjdk}) still reads as pinned, as in Hadolint.
+     */
     static boolean isPinned(String pkg) {
-        return pkg.contains("-") || pkg.endsWith(".rpm");
+        return pkg.matches(".*-[0-9].*") || pkg.endsWith(".rpm");
     }
 }

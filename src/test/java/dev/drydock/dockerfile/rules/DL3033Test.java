@@ -19,6 +19,7 @@ class DL3033Test {
         assertCatches(rule, "RUN yum install -y epel-release-7 jq && yum clean all");
         assertCatches(rule, "RUN yum -y --setopt=tsflags=nodocs install httpd && yum clean all");
         assertCatches(rule, "RUN yum --enablerepo epel install -y jq");              // epel is a value
+        assertCatches(rule, "RUN yum install -y shadow-utils && yum clean all");  // Hadolint: any dash pins
         assertCatches(rule, "RUN yum -y install \\\n      wget \\\n      tar-1.26 \\\n  && yum clean all");
     }
 
@@ -30,6 +31,8 @@ class DL3033Test {
         assertPasses(rule, "RUN yum module install -y tomcat:9 && yum clean all");
         assertPasses(rule, "ONBUILD RUN yum module install -y tomcat:9 && yum clean all");
         assertPasses(rule, "RUN yum install -y https://dl.fedoraproject.org/pub/epel/epel-release-latest-7.noarch.rpm");
+        assertPasses(rule, "RUN yum install -y shadow-utils-4.6 python3-3.6.8 && yum clean all");
+        assertPasses(rule, "RUN yum install -y java-17-openjdk-headless");          // limit: reads as pinned
         assertPasses(rule, "RUN yum localinstall -y /tmp/app.rpm");
         assertPasses(rule, "RUN yum install -y /tmp/app.rpm");
         assertPasses(rule, "RUN yum install -y \"$PACKAGES\" && yum clean all");
