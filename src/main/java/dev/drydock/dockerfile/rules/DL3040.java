@@ -3,6 +3,7 @@ package dev.drydock.dockerfile.rules;
 import dev.drydock.dockerfile.Instruction;
 import dev.drydock.dockerfile.shell.ShellCommand;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code dnf install} / {@code microdnf install} without a {@code clean all} of the same tool after it in the same
@@ -38,7 +39,7 @@ final class DL3040 extends InstructionRule {
             return;
         }
         for (String tool : List.of("dnf", "microdnf")) {
-            RpmCommand.installNotCleanedUp(ctx.shell(i).commands(), c -> RpmCommand.installs(c, java.util.Set.of(tool)),
+            RpmCommand.installNotCleanedUp(ctx.shell(i).commands(), c -> RpmCommand.installs(c, Set.of(tool)),
                     c -> cleansUp(c, tool)).ifPresent(c -> out.report(i,
                     ScriptSource.position(ctx.dockerfile(), i, c.words().get(0)),
                     "`" + tool + " " + RpmCommand.subcommand(c).orElse("install") + "` without `" + tool

@@ -55,11 +55,14 @@ final class DL3042 extends InstructionRule {
         }
     }
 
-    /** {@code PIP_NO_CACHE_DIR=1 pip …}, or through {@code env PIP_NO_CACHE_DIR=1 pip …}. */
+    /** {@code PIP_NO_CACHE_DIR=1 pip …}, or through a wrapper: {@code env PIP_NO_CACHE_DIR=1 pip …}. */
     private static boolean setOn(ShellCommand c) {
-        for (ShellCommand k = c; k != null; k = k.wrapper()) {
-            if (truthy(k.assignments().get("PIP_NO_CACHE_DIR")) || k.args().stream().anyMatch(DL3042::setsNoCacheDir)
-                    && k != c) {
+        if (truthy(c.assignments().get("PIP_NO_CACHE_DIR"))) {
+            return true;
+        }
+        for (ShellCommand w = c.wrapper(); w != null; w = w.wrapper()) {
+            if (truthy(w.assignments().get("PIP_NO_CACHE_DIR"))
+                    || w.args().stream().anyMatch(DL3042::setsNoCacheDir)) {
                 return true;
             }
         }

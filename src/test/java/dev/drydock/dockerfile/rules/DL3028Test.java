@@ -22,6 +22,8 @@ class DL3028Test {
         assertCatches(rule, "RUN gem install -N --install-dir /usr/local/bundle rails");
         assertCatches(rule, "RUN set -eux; \\\n    gem install \\\n      fpm");
         assertCatches(rule, "RUN [\"gem\", \"install\", \"bundler\"]");
+        assertCatches(rule, "RUN <<EOF\ngem install bundler\nEOF");
+        assertCatches(rule, "RUN gem install -N --install-dir /usr/local/bundle --bindir /usr/local/bin rails");
     }
 
     @Test

@@ -22,6 +22,7 @@ class DL3030Test {
         assertCatches(rule, "RUN yum --enablerepo epel install jq-1.6");          // value skipped, still install
         assertCatches(rule, "RUN yum update -y && \\\n    yum install \\\n      httpd-2.4.6 && \\\n    yum clean all");
         assertCatches(rule, "RUN sudo yum install httpd-2.4.6");
+        assertCatches(rule, "RUN <<EOF\nset -e\nyum install httpd-2.4.6\nyum clean all\nEOF");
         assertCatches(rule, "RUN [\"yum\", \"install\", \"httpd-2.4.6\"]");
     }
 
@@ -40,6 +41,8 @@ class DL3030Test {
         assertPasses(rule, "RUN yum remove httpd");                                // remove is not install
         assertPasses(rule, "RUN dnf install httpd-2.4.57");                        // DL3038's job
         assertPasses(rule, "RUN echo 'yum install httpd' >> /notes.txt");
+        assertPasses(rule, "RUN [\"yum\", \"install\", \"-y\", \"httpd-2.4.6\"]");
+        assertPasses(rule, "SHELL [\"powershell\", \"-Command\"]\nRUN yum install httpd-2.4.6");
     }
 
     @Test

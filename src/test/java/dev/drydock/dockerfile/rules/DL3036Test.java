@@ -14,6 +14,7 @@ class DL3036Test {
         assertCatches(rule, "RUN zypper install -y mariadb=10.4");
         assertCatches(rule, "ONBUILD RUN zypper install -y mariadb=10.4");
         assertCatches(rule, "RUN zypper -n in curl=8.6.0");
+        assertCatches(rule, "RUN <<EOF\nzypper -n in curl=8.6.0\nEOF");
         assertCatches(rule, "RUN zypper clean && zypper -n in curl=8.6.0");          // clean before install
         assertCatches(rule, "RUN zypper -n in curl=8.6.0 && rm -rf /tmp/*");
         assertCatches(rule, "RUN --mount=type=cache,target=/var/cache/apt zypper -n in curl=8.6.0");

@@ -20,6 +20,8 @@ class DL3040Test {
         assertCatches(rule, "RUN dnf clean all && dnf install -y mariadb-10.4");        // clean before install
         assertCatches(rule, "RUN dnf install -y mariadb-10.4 && dnf clean packages");
         assertCatches(rule, "RUN dnf -y module install nodejs:18");
+        assertCatches(rule, "RUN <<EOF\ndnf install -y nginx-1.24.0\nEOF");
+        assertCatches(rule, "RUN [\"microdnf\", \"install\", \"-y\", \"nginx-1.24.0\"]");
         assertCatches(rule, "RUN --mount=type=cache,target=/root/.npm dnf install -y npm-10.2");
         assertCatches(rule, "RUN microdnf -y --nodocs install shadow-utils-4.9 && \\\n"
                 + "    microdnf -y reinstall tzdata");
@@ -44,6 +46,8 @@ class DL3040Test {
         assertPasses(rule, "RUN microdnf install -y mariadb-10.4 && dnf install -y git-2.39 && \\\n"
                 + "    microdnf clean all && dnf clean all");
         assertPasses(rule, "RUN dnf -y remove mariadb");
+        assertPasses(rule, "RUN <<EOF\ndnf install -y nginx-1.24.0\ndnf clean all\nEOF");
+        assertPasses(rule, "RUN echo 'dnf install -y nginx' > /README");
         assertPasses(rule, "RUN yum install -y mariadb-10.4");                          // DL3032's job
     }
 

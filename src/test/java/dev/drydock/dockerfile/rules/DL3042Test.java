@@ -24,6 +24,8 @@ class DL3042Test {
                 + "    pip install -r /tmp/requirements.txt");
         assertCatches(rule, "RUN set -ex \\\n    && pip install --upgrade pip \\\n    && pip install -r requirements.txt");
         assertCatches(rule, "RUN [\"pip\", \"install\", \"flask==3.0.2\"]");
+        assertCatches(rule, "RUN <<EOF\npython -m venv /venv\n/venv/bin/pip install -r requirements.txt\nEOF");
+        assertCatches(rule, "RUN sudo -H pip3 install flask==3.0.2");
     }
 
     @Test
@@ -83,6 +85,8 @@ class DL3042Test {
         assertPasses(rule, "RUN pip uninstall -y setuptools");
         assertPasses(rule, "RUN uv pip install --system flask==3.0.2");              // uv has its own cache
         assertPasses(rule, "RUN echo 'pip install flask'");
+        assertPasses(rule, "ARG PIP_NO_CACHE_DIR=1\nRUN pip install six");         // ARG is in RUN's environment too
+        assertPasses(rule, "SHELL [\"cmd\", \"/S\", \"/C\"]\nRUN pip install six");
     }
 
     @Test
