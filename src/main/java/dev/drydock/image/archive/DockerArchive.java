@@ -187,7 +187,7 @@ public final class DockerArchive implements ImageSource.Archive {
             InputStream in = configDigest == null ? raw
                     : new DigestVerifyingInputStream(raw, configDigest, tar.size(e.config()), name + ": config " + e.config());
             json = ImageJson.readBounded(in, ImageJson.MAX_CONFIG_BYTES, name + ": config " + e.config());
-            in.transferTo(OutputStreamSink.INSTANCE);
+            in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (dev.drydock.image.DigestMismatchException ex) {
             throw new InputException(ex.getMessage(), ex);
         }
@@ -267,18 +267,5 @@ public final class DockerArchive implements ImageSource.Archive {
     @Override
     public void close() throws IOException {
         tar.close();
-    }
-
-    /** Drains a stream (to trigger digest verification at EOF). */
-    static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
     }
 }
