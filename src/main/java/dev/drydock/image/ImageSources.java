@@ -25,6 +25,9 @@ public final class ImageSources {
             throw new InputException(ref + ": reading from a Docker or Podman daemon is not supported yet;"
                     + " export the image with 'docker save -o app.tar NAME' and scan docker-archive:app.tar");
         }
+        if (ref.startsWith("/") || ref.startsWith(".") || ref.endsWith(".tar")) {
+            throw new InputException(ref + ": no such file or directory");
+        }
         if (ImageReference.tryParse(ref).isPresent()) {
             throw new InputException(ref + ": no such file, and pulling from registries is not supported yet;"
                     + " copy the image with 'skopeo copy docker://" + ref + " oci-archive:app.tar' and scan oci-archive:app.tar");

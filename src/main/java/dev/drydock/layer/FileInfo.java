@@ -1,5 +1,8 @@
 package dev.drydock.layer;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * One entry of a layer tar, as recorded by the {@link LayerWalker}.
  *
@@ -9,6 +12,7 @@ package dev.drydock.layer;
  * @param mode     permission bits including setuid/setgid/sticky ({@code 07777})
  * @param linkName a symlink's target as written, or a hardlink's normalised target path; empty otherwise
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record FileInfo(String path, Type type, long size, int mode, long uid, long gid, String linkName, long modTime) {
 
     public FileInfo {
@@ -17,15 +21,18 @@ public record FileInfo(String path, Type type, long size, int mode, long uid, lo
 
     public enum Type { FILE, DIRECTORY, SYMLINK, HARDLINK, CHAR_DEVICE, BLOCK_DEVICE, FIFO }
 
+    @JsonIgnore
     public boolean isDirectory() {
         return type == Type.DIRECTORY;
     }
 
+    @JsonIgnore
     public boolean isRegular() {
         return type == Type.FILE;
     }
 
     /** The base name, e.g. {@code os-release} for {@code etc/os-release}. */
+    @JsonIgnore
     public String name() {
         int slash = path.lastIndexOf('/');
         return slash < 0 ? path : path.substring(slash + 1);

@@ -1,5 +1,6 @@
 package dev.drydock.layer;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.drydock.image.Digest;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
  * @param fileBytes   the sum of the entries' sizes (dive's layer size)
  * @param tarBytes    the length of the uncompressed tar stream
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record LayerContents(int index, Digest diffId, List<FileInfo> files, List<String> whiteouts, List<String> opaqueDirs,
                             List<String> diagnostics, long fileBytes, long tarBytes) {
 
