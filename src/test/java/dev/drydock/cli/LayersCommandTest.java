@@ -110,6 +110,16 @@ class LayersCommandTest {
                 .writeTo(dir.resolve("traversal.tar"));
         assertThat(run("layers", traversal.toString())).isEqualTo(0);
         assertThat(stdout()).contains("'../../etc/passwd' escapes the root; ignored");
+        // a symlink loop is legal content (the kernel answers ELOOP): reported, never a crash
+        Path loop = TestImages.dockerArchive().layer(TestImages.layer().symlink("a", "b").symlink("b", "/a"))
+                .writeTo(dir.resolve("loop.tar"));
+        assertThat(run("layers", loop.toString())).isEqualTo(0);
+        assertThat(stdout()).contains("symlink loop resolving /a: /a -> /b -> /a");
+        Path badDigest = TestImages.ociArchive().layer(TestImages.layer().file("f", "x")).wrongBlobDigest(0)
+                .writeTo(dir.resolve("digest.tar"));
+        assertThat(run("layers", "--no-cache", badDigest.toString())).isEqualTo(3);
+        assertThat(stderr()).contains("digest mismatch: expected sha256:").contains("but the content hashes to sha256:")
+                .doesNotContain("\tat ");
         assertThat(run("layers", "x.tar", "--platform", "linux")).isEqualTo(2);
         assertThat(run("layers", img.toString(), "--lowest-efficiency", "2")).isEqualTo(2);
     }

@@ -62,14 +62,7 @@ class BuildahImagesTest {
             skip = "/bin/busybox (busybox-static) is not installed (run .ci/install-image-tools.sh)";
             return;
         }
-        if (Files.exists(WORK.resolve("done"))) {
-            return; // built by an earlier run of this class in the same target/
-        }
-        deleteTree(WORK);
-        Path ctx = Files.createDirectories(WORK.resolve("ctx"));
-        Files.write(ctx.resolve("rootfs.tar.gz"), rootfs());
-        Files.writeString(ctx.resolve("big.bin"), "0123456789".repeat(10_000));
-        Files.writeString(ctx.resolve("Dockerfile"), """
+        String dockerfile = """
                 FROM scratch
                 ADD rootfs.tar.gz /
                 COPY big.bin /data/big.bin
@@ -79,7 +72,15 @@ class BuildahImagesTest {
                 RUN rm /etc/motd && mkdir -p /var/cache/app && echo cached > /var/cache/app/x
                 LABEL maintainer=drydock
                 CMD ["/bin/sh"]
-                """);
+                """;
+        if (Files.exists(WORK.resolve("done")) && Files.readString(WORK.resolve("done")).equals(dockerfile)) {
+            return; // built by an earlier run of this class in the same target/, from the same Dockerfile
+        }
+        deleteTree(WORK);
+        Path ctx = Files.createDirectories(WORK.resolve("ctx"));
+        Files.write(ctx.resolve("rootfs.tar.gz"), rootfs());
+        Files.writeString(ctx.resolve("big.bin"), "0123456789".repeat(10_000));
+        Files.writeString(ctx.resolve("Dockerfile"), dockerfile);
         String img = "drydock-test-image";
         run("bud", "--isolation", "chroot", "--layers", "-t", img, ctx.toString());
         run("push", img, "docker-archive:" + WORK.resolve("image.docker.tar") + ":" + img + ":latest");
@@ -87,7 +88,7 @@ class BuildahImagesTest {
         run("push", img, "oci:" + WORK.resolve("layout") + ":latest");
         exec(List.of("umoci", "unpack", "--rootless", "--image", WORK.resolve("layout") + ":latest",
                 WORK.resolve("bundle").toString()));
-        Files.writeString(WORK.resolve("done"), "");
+        Files.writeString(WORK.resolve("done"), dockerfile);
     }
 
     /** A root filesystem: static busybox as the shell, some files the Dockerfile changes later. */
