@@ -4,6 +4,8 @@ import dev.drydock.DrydockException.UsageException;
 import dev.drydock.analyzer.Analysis;
 import dev.drydock.analyzer.LayerCache;
 import dev.drydock.image.Platform;
+import dev.drydock.image.Progress;
+import dev.drydock.image.SourceOptions;
 import dev.drydock.layer.LayersReport;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -11,6 +13,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +29,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "layers", mixinStandardHelpOptions = true,
         description = {"Shows an image's layers: digest, size, the build step that made each, files added, modified and removed;"
                 + " the image's wasted bytes and efficiency (as dive computes them), the largest files and the largest waste.",
-                "REF: docker-archive:FILE[:TAG], oci-archive:FILE[:TAG], oci:DIR[:TAG], or a path (detected by content)."},
+                "REF: docker-archive:FILE[:TAG], oci-archive:FILE[:TAG], oci:DIR[:TAG], a path (detected by content),"
+                        + " docker-daemon:NAME, podman:NAME (Engine API over DOCKER_HOST / CONTAINER_HOST unix sockets),"
+                        + " or a registry reference [registry/]repo[:tag][@digest] (Docker Hub when no registry is named;"
+                        + " logins from --username/--password-stdin or docker login's config.json)."},
         footer = {"", "Exit codes: 0 passed, 1 a CI gate failed, 2 usage error, 3 the image could not be read or is invalid."})
 final class LayersCommand implements Callable<Integer> {
 
@@ -50,8 +56,25 @@ final class LayersCommand implements Callable<Integer> {
             description = "Layer result cache (default: $XDG_CACHE_HOME/drydock or ~/.cache/drydock).")
     Path cacheDir;
 
-    @Option(names = "--no-cache", description = "Neither read nor write the layer cache.")
+    @Option(names = "--no-cache", description = "Neither read nor write the layer cache nor the registry blob cache.")
     boolean noCache;
+
+    @Option(names = "--blob-cache-size", paramLabel = "SIZE", converter = ByteSizeConverter.class, defaultValue = "2GiB",
+            description = "The most the cache of pulled registry blobs may hold; least recently used go first (default: ${DEFAULT-VALUE}; 0: none).")
+    long blobCacheSize;
+
+    @Option(names = {"-u", "--username"}, paramLabel = "USER", description = "Registry login (with --password-stdin).")
+    String username;
+
+    @Option(names = "--password-stdin", description = "Read the registry password (or token) from the first line of stdin.")
+    boolean passwordStdin;
+
+    @Option(names = "--insecure", description = "Talk plain HTTP to the registry and its token server (never without this).")
+    boolean insecure;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Registry connect and read timeout, in seconds (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
 
     @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "How many largest files and wasted paths to list (default: ${DEFAULT-VALUE}).")
     int top;
@@ -71,6 +94,12 @@ final class LayersCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         checkRatio("--lowest-efficiency", lowestEfficiency);
         checkRatio("--highest-user-wasted-percent", highestUserWastedPercent);
+        if (timeoutSeconds <= 0) {
+            throw new UsageException("--timeout must be at least 1 second");
+        }
+        if (blobCacheSize < 0) {
+            throw new UsageException("--blob-cache-size must not be negative");
+        }
         if (top < 0) {
             throw new UsageException("--top must not be negative");
         }
@@ -82,9 +111,17 @@ final class LayersCommand implements Callable<Integer> {
                 throw new UsageException("--platform: " + e.getMessage());
             }
         }
-        LayerCache cache = noCache ? null : new LayerCache(LayerCache.defaultDir(cacheDir, System.getenv(), System.getProperty("user.home")));
-        boolean progress = System.console() != null;
-        LayersReport report = Analysis.layersReport(ref, p, cache, top, progress ? System.err : null);
+        Path dir = LayerCache.defaultDir(cacheDir, System.getenv(), System.getProperty("user.home"));
+        LayerCache cache = noCache ? null : new LayerCache(dir);
+        SourceOptions options = SourceOptions.defaults()
+                .withInsecure(insecure)
+                .withTimeout(Duration.ofSeconds(timeoutSeconds))
+                .withBlobCache(noCache ? null : dir, blobCacheSize)
+                .withProgress(Progress.terminal(System.err));
+        if (passwordStdin || username != null) {
+            options = Logins.fromOptions(options, username, passwordStdin, System.in);
+        }
+        LayersReport report = Analysis.layersReport(ref, p, cache, top, options);
         report = report.withGates(gates(report.totals()));
         Writer w = output == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8);

@@ -65,7 +65,7 @@ public record Digest(String algorithm, String hex) {
     }
 
     /** The digest of what {@code md} has hashed, in {@code md}'s algorithm. */
-    static Digest of(String algorithm, MessageDigest md) {
+    public static Digest of(String algorithm, MessageDigest md) {
         return new Digest(algorithm, HexFormat.of().formatHex(md.digest()));
     }
 

@@ -2,35 +2,49 @@ package dev.drydock.image;
 
 import dev.drydock.DrydockException.InputException;
 import dev.drydock.image.archive.ArchiveSources;
+import dev.drydock.image.daemon.DaemonSource;
+import dev.drydock.image.registry.RegistrySource;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
- * Opens the {@link ImageSource} a REF names (forms in DESIGN.md). Archives and layouts are read here; registry
- * ({@code [registry/]repo[:tag][@digest]}) and daemon ({@code docker-daemon:}, {@code podman:}) sources slot in as
- * further branches when their packages exist.
+ * Opens the {@link ImageSource} a REF names (forms in DESIGN.md): {@code docker-archive:}, {@code oci-archive:},
+ * {@code oci:} and existing paths ({@code image.archive}); {@code docker-daemon:} and {@code podman:}
+ * ({@code image.daemon}); anything else that parses as {@code [registry/]repo[:tag][@digest]} is pulled from its
+ * registry ({@code image.registry}). An existing path wins over a registry reference of the same spelling.
  */
 public final class ImageSources {
 
     private ImageSources() {
     }
 
+    /** Opens REF with the process's environment, no login, no blob cache. */
     public static ImageSource open(String ref) throws IOException {
+        return open(ref, SourceOptions.defaults());
+    }
+
+    public static ImageSource open(String ref, SourceOptions options) throws IOException {
         if (ref == null || ref.isBlank()) {
             throw new InputException("missing image reference");
         }
         if (ArchiveSources.handles(ref)) {
             return ArchiveSources.open(ref);
         }
-        if (ref.startsWith("docker-daemon:") || ref.startsWith("podman:")) {
-            throw new InputException(ref + ": reading from a Docker or Podman daemon is not supported yet;"
-                    + " export the image with 'docker save -o app.tar NAME' and scan docker-archive:app.tar");
+        if (DaemonSource.handles(ref)) {
+            return DaemonSource.open(ref, options);
         }
         if (ref.startsWith("/") || ref.startsWith(".") || ref.endsWith(".tar")) {
             throw new InputException(ref + ": no such file or directory");
         }
-        if (ImageReference.tryParse(ref).isPresent()) {
-            throw new InputException(ref + ": no such file, and pulling from registries is not supported yet;"
-                    + " copy the image with 'skopeo copy docker://" + ref + " oci-archive:app.tar' and scan oci-archive:app.tar");
+        String registryRef = ref.startsWith("docker://") ? ref.substring("docker://".length()) : ref;
+        Optional<ImageReference> parsed = ImageReference.tryParse(registryRef);
+        if (parsed.isPresent()) {
+            return RegistrySource.open(ref, parsed.get(), options);
+        }
+        try {
+            ImageReference.parse(registryRef);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(ref + ": not an existing file or directory, nor a registry reference: " + e.getMessage());
         }
         throw new InputException(ref + ": not an image reference, nor an existing file or directory");
     }

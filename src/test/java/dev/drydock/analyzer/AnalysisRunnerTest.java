@@ -1,5 +1,6 @@
 package dev.drydock.analyzer;
 
+import dev.drydock.image.SourceOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,14 +65,14 @@ class AnalysisRunnerTest {
         OsReleaseAnalyzer os = new OsReleaseAnalyzer();
         LayerCache cache = new LayerCache(dir.resolve("cache"));
         List<Analyzer<?>> analyzers = List.of(os, new Broken());
-        Analysis cold = Analysis.of(img.toString(), null, analyzers, cache, null);
+        Analysis cold = Analysis.of(img.toString(), null, analyzers, cache, SourceOptions.defaults());
         assertThat(os.detect(cold.view(), cold.layers())).contains(
                 new OsRelease("debian", "12", "bookworm", "Debian GNU/Linux 12 (bookworm)", List.of()));
         assertThat(cold.layers()).noneMatch(LayerResult::cached);
         assertThat(cold.layers().get(0).diagnostics()).singleElement().asString()
                 .contains("broken could not analyse /etc/broken-analyzer: cannot parse");
 
-        Analysis warm = Analysis.of(img.toString(), null, analyzers, cache, null);
+        Analysis warm = Analysis.of(img.toString(), null, analyzers, cache, SourceOptions.defaults());
         assertThat(warm.layers()).allMatch(LayerResult::cached);
         assertThat(os.detect(warm.view(), warm.layers())).isEqualTo(os.detect(cold.view(), cold.layers()));
         assertThat(warm.view().files().keySet()).isEqualTo(cold.view().files().keySet());
@@ -80,7 +81,7 @@ class AnalysisRunnerTest {
         assertThat(LayerCache.key(cold.image().layers().get(0).diffId(), analyzers))
                 .isNotEqualTo(LayerCache.key(cold.image().layers().get(0).diffId(), List.of(os)));
         assertThat(cache.clean()).isEqualTo(2);
-        assertThat(Analysis.of(img.toString(), null, analyzers, cache, null).layers()).noneMatch(LayerResult::cached);
+        assertThat(Analysis.of(img.toString(), null, analyzers, cache, SourceOptions.defaults()).layers()).noneMatch(LayerResult::cached);
     }
 
     @Test
@@ -88,13 +89,13 @@ class AnalysisRunnerTest {
         Path img = debianLike();
         LayerCache cache = new LayerCache(dir.resolve("cache"));
         List<Analyzer<?>> analyzers = Analyzers.builtIn();
-        Analysis.of(img.toString(), null, analyzers, cache, null);
+        Analysis.of(img.toString(), null, analyzers, cache, SourceOptions.defaults());
         try (var files = Files.list(dir.resolve("cache/layers"))) {
             for (Path p : files.toList()) {
                 Files.writeString(p, "garbage");
             }
         }
-        assertThat(Analysis.of(img.toString(), null, analyzers, cache, null).layers()).noneMatch(LayerResult::cached);
+        assertThat(Analysis.of(img.toString(), null, analyzers, cache, SourceOptions.defaults()).layers()).noneMatch(LayerResult::cached);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.drydock.image.archive;
 
+import dev.drydock.image.SourceOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -193,7 +194,7 @@ class BuildahImagesTest {
         assumeTrue(skip == null, () -> "skipped: " + skip);
         String full = ref.contains(":") ? ref.replaceFirst(":", ":" + WORK + "/") : WORK.resolve(ref).toString();
         Sha256 sha = new Sha256();
-        Analysis a = Analysis.of(full, null, List.of(sha), null, null);
+        Analysis a = Analysis.of(full, null, List.of(sha), null, SourceOptions.defaults());
         assertThat(a.image().layers()).hasSize(4);
         // history has ENV, LABEL, CMD as empty layers; layers keep their own steps
         assertThat(a.image().layers().get(2).createdBy()).contains("rm /data/big.bin");
