@@ -1,11 +1,11 @@
 package dev.drydock.analyzer;
 
-import dev.drydock.image.SourceOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.analyzer.os.OsRelease;
 import dev.drydock.analyzer.os.OsReleaseAnalyzer;
+import dev.drydock.image.SourceOptions;
 import dev.drydock.image.TestImages;
 import dev.drydock.layer.FileInfo;
 import java.io.IOException;

@@ -337,7 +337,7 @@ final class RegistryClient {
     private InputException unreachable(long start, String why) {
         double secs = (System.nanoTime() - start) / 1e9;
         return new InputException(String.format(Locale.ROOT, "registry %s unreachable after %.0fs (%s; timeout %ds)",
-                registry, Math.ceil(secs), why, timeout.toSeconds()));
+                registry, Math.max(1, Math.rint(secs)), why, timeout.toSeconds()));
     }
 
     /** 250 ms, 500 ms, 1 s, 2 s, ... */

@@ -1,32 +1,25 @@
 package dev.drydock.image.archive;
 
-import dev.drydock.image.SourceOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.drydock.analyzer.AnalysisInput;
 import dev.drydock.analyzer.Analysis;
+import dev.drydock.analyzer.AnalysisInput;
 import dev.drydock.analyzer.Analyzer;
 import dev.drydock.analyzer.LayerResult;
 import dev.drydock.image.Digest;
+import dev.drydock.image.SourceOptions;
 import dev.drydock.layer.FileInfo;
 import dev.drydock.layer.LayerPaths;
 import dev.drydock.layer.MergedView;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,120 +32,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BuildahImagesTest {
 
-    static final Path WORK = Path.of("target", "buildah-images").toAbsolutePath();
+    static final Path WORK = BuildahImages.WORK;
     static String skip;
-
-    static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     @BeforeAll
     static void build() throws Exception {
-        for (String tool : new String[] {"buildah", "umoci"}) {
-            if (!onPath(tool)) {
-                skip = tool + " is not installed (run .ci/install-image-tools.sh)";
-                return;
-            }
-        }
-        if (!Files.isExecutable(Path.of("/bin/busybox"))) {
-            skip = "/bin/busybox (busybox-static) is not installed (run .ci/install-image-tools.sh)";
-            return;
-        }
-        String dockerfile = """
-                FROM scratch
-                ADD rootfs.tar.gz /
-                COPY big.bin /data/big.bin
-                ENV GREETING=hello
-                RUN rm /data/big.bin && rm -rf /opt/data && mkdir /opt/data && echo new > /opt/data/c \\
-                 && ln /etc/passwd /etc/passwd.hard && ln -s ../etc/os-release /usr/osr && echo more >> /etc/motd
-                RUN rm /etc/motd && mkdir -p /var/cache/app && echo cached > /var/cache/app/x
-                LABEL maintainer=drydock
-                CMD ["/bin/sh"]
-                """;
-        if (Files.exists(WORK.resolve("done")) && Files.readString(WORK.resolve("done")).equals(dockerfile)) {
-            return; // built by an earlier run of this class in the same target/, from the same Dockerfile
-        }
-        deleteTree(WORK);
-        Path ctx = Files.createDirectories(WORK.resolve("ctx"));
-        Files.write(ctx.resolve("rootfs.tar.gz"), rootfs());
-        Files.writeString(ctx.resolve("big.bin"), "0123456789".repeat(10_000));
-        Files.writeString(ctx.resolve("Dockerfile"), dockerfile);
-        String img = "drydock-test-image";
-        run("bud", "--isolation", "chroot", "--layers", "-t", img, ctx.toString());
-        run("push", img, "docker-archive:" + WORK.resolve("image.docker.tar") + ":" + img + ":latest");
-        run("push", img, "oci-archive:" + WORK.resolve("image.oci.tar") + ":latest");
-        run("push", img, "oci:" + WORK.resolve("layout") + ":latest");
-        exec(List.of("umoci", "unpack", "--rootless", "--image", WORK.resolve("layout") + ":latest",
-                WORK.resolve("bundle").toString()));
-        Files.writeString(WORK.resolve("done"), dockerfile);
-    }
-
-    /** A root filesystem: static busybox as the shell, some files the Dockerfile changes later. */
-    static byte[] rootfs() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out))) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            for (String d : new String[] {"bin", "etc", "opt", "opt/data", "usr", "usr/lib", "tmp"}) {
-                TarArchiveEntry e = new TarArchiveEntry(d + "/");
-                e.setMode(0755);
-                tar.putArchiveEntry(e);
-                tar.closeArchiveEntry();
-            }
-            TarArchiveEntry bb = new TarArchiveEntry(Path.of("/bin/busybox"), "bin/busybox", LinkOption.NOFOLLOW_LINKS);
-            bb.setMode(0755);
-            tar.putArchiveEntry(bb);
-            Files.copy(Path.of("/bin/busybox"), tar);
-            tar.closeArchiveEntry();
-            for (String applet : new String[] {"sh", "rm", "mkdir", "ln", "echo"}) {
-                TarArchiveEntry l = new TarArchiveEntry("bin/" + applet, TarArchiveEntry.LF_SYMLINK);
-                l.setLinkName("busybox");
-                tar.putArchiveEntry(l);
-                tar.closeArchiveEntry();
-            }
-            Map<String, String> files = Map.of("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n", "etc/passwd", "root:x:0:0::/root:/bin/sh\n",
-                    "etc/motd", "hi\n", "opt/data/a", "a\n", "opt/data/b", "b\n",
-                    "usr/lib/" + "long-name-".repeat(12) + ".txt", "long\n");
-            for (var f : new TreeMap<>(files).entrySet()) {
-                byte[] b = f.getValue().getBytes(StandardCharsets.UTF_8);
-                TarArchiveEntry e = new TarArchiveEntry(f.getKey());
-                e.setSize(b.length);
-                e.setMode(0644);
-                tar.putArchiveEntry(e);
-                tar.write(b);
-                tar.closeArchiveEntry();
-            }
-        }
-        return out.toByteArray();
-    }
-
-    static void run(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("buildah", "--root", WORK.resolve("storage").toString(), "--runroot",
-                WORK.resolve("run").toString(), "--storage-driver", "vfs"));
-        cmd.addAll(List.of(args));
-        exec(cmd);
-    }
-
-    static void exec(List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(WORK.resolve("tools.log").toFile()).start();
-        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + Files.readString(WORK.resolve("tools.log")));
-        }
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
+        skip = BuildahImages.build();
     }
 
     /** Hashes every file, so the comparison with umoci covers bytes as well as names. */
