@@ -95,13 +95,12 @@ public final class DaemonSource implements ImageSource.Daemon {
             throws IOException {
         try {
             return http.get(path);
-        } catch (java.net.SocketException | java.nio.channels.ClosedChannelException | java.io.EOFException e) {
-            throw new InputException("cannot talk to the " + where + ": " + e.getMessage() + hint(socket, podman));
         } catch (IOException e) {
             if (!Files.exists(socket)) {
                 throw new InputException("cannot connect to the " + where + ": no such socket" + hint(socket, podman));
             }
-            throw new InputException("cannot talk to the " + where + ": " + e.getMessage() + hint(socket, podman));
+            throw new InputException("cannot talk to the " + where + ": " + (e.getMessage() == null ? e.toString() : e.getMessage())
+                    + hint(socket, podman));
         }
     }
 
