@@ -166,14 +166,14 @@ final class RegistryClient {
                     + ", or pass --username with --password-stdin");
         }
         if (sent != null) {
-            throw authFailed(c.get(), registry);
+            throw authFailed(c.get(), null);
         }
         authorization = c.get().basicHeader();
     }
 
     private InputException authFailed(Credentials c, String where) {
-        return new InputException("registry " + registry + ": authentication failed for " + c.describe() + " at " + where
-                + " (wrong username or password?)");
+        return new InputException("registry " + registry + ": authentication failed for " + c.describe()
+                + (where == null ? "" : " at its " + where) + " (wrong username or password?)");
     }
 
     /** The token flow: github.com/distribution/distribution docs/spec/auth/token.md (GET) and oauth.md (POST). */

@@ -220,6 +220,16 @@ class RegistryClientTest {
     }
 
     @Test
+    void progressCountsPulledBytesAndLayers() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        pull(registry.host() + "/app:1.0", options().withProgress(dev.drydock.image.Progress.to(
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8))));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("\rdrydock: layers 2/2").contains("pulled ").endsWith("\n");
+        assertThat(dev.drydock.image.Progress.NONE.enabled()).isFalse();
+    }
+
+    @Test
     void credentialsNeverShowInTheirString() {
         Credentials c = Credentials.basic("alice", "hunter2", "--username");
         assertThat(c.toString()).contains("alice").doesNotContain("hunter2");
