@@ -74,7 +74,8 @@ USER nonroot:nonroot
 HEALTHCHECK --interval=30s --timeout=3s CMD ["/app", "healthcheck"]
 ENTRYPOINT ["/app"]
 DOCKERFILE
-run "$dd" dockerfile --fail-on info "$tmp/Dockerfile.clean"
+# DD0024 (end-of-life base) depends on today's date: any pinned Go release reaches its end of life within a year.
+run "$dd" dockerfile --fail-on info --ignore DD0024 "$tmp/Dockerfile.clean"
 expect "a careful Dockerfile passes" 0 '0 findings' 'PASS'
 
 printf 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n' | "$dd" dockerfile --format json - >"$tmp/out" 2>&1; rc=$?

@@ -8,6 +8,9 @@ import java.util.Optional;
 /**
  * One Dockerfile instruction with every part's position.
  *
+ * <p>For HEALTHCHECK, {@code args} starts with the {@code CMD} or {@code NONE} word, followed by the command's
+ * arguments (decoded JSON strings in exec form).
+ *
  * @param keyword   upper-case instruction name ({@code RUN}); unknown instructions never get here (they are a
  *                  syntax error, as in BuildKit)
  * @param flags     the {@code --name[=value]} flags between keyword and arguments, in order
@@ -15,7 +18,8 @@ import java.util.Optional;
  * @param args      the arguments: decoded JSON strings in exec form; otherwise whitespace-separated words after
  *                  quote processing (for RUN/CMD/ENTRYPOINT/SHELL in shell form, use {@link #text()} instead)
  * @param text      the argument text after the flags, continuation lines joined (the escape character and
- *                  newline removed, comment lines inside continuations dropped), not expanded
+ *                  newline removed, comment lines inside continuations dropped), not expanded; for
+ *                  {@code HEALTHCHECK CMD} the command after {@code CMD}
  * @param textStart where {@link #text()} starts
  * @param pairs     for ENV, LABEL and ARG: the key/value pairs (legacy {@code ENV K V} form too); empty otherwise
  * @param heredocs  here-documents, in order of their {@code <<} markers
@@ -24,7 +28,7 @@ import java.util.Optional;
  * @param source    the instruction's exact source text, from the keyword's line start to its end
  * @param onbuild   for ONBUILD: the trigger instruction; otherwise {@code null}
  * @param stage     index of the build stage this instruction belongs to ({@code -1} before the first FROM)
- * @param variables ARG and ENV variables in scope at this instruction (for {@link #expand(String)})
+ * @param variables ARG and ENV variables in scope before this instruction (for {@link #expand(String)}), read-only
  */
 public record Instruction(
         String keyword,
@@ -48,7 +52,9 @@ public record Instruction(
         args = List.copyOf(args);
         pairs = List.copyOf(pairs);
         heredocs = List.copyOf(heredocs);
-        variables = variables == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
+        // Not copied: the parser hands every instruction a read-only view of its scope (a copy per instruction
+        // would make parsing quadratic in files with many ENV lines).
+        variables = variables == null ? Map.of() : variables;
     }
 
     public boolean is(String kw) {
@@ -85,11 +91,24 @@ public record Instruction(
 
     /**
      * The shell script this instruction runs: for shell-form RUN/CMD/ENTRYPOINT/HEALTHCHECK CMD the text, plus
-     * heredoc bodies that are fed to the shell ({@code RUN <<EOF}); for exec form the arguments joined by spaces.
+     * heredoc bodies that are fed to the shell ({@code RUN <<EOF}); for exec form the arguments, each quoted for
+     * the shell where needed and joined by spaces, so that {@code ["sh", "-c", "a && b"]} reads as
+     * {@code sh -c 'a && b'}.
      */
     public String script() {
         if (execForm) {
-            return String.join(" ", argTexts());
+            List<String> words = argTexts();
+            if (keyword.equals("HEALTHCHECK") && !words.isEmpty()) {
+                words = words.subList(1, words.size());
+            }
+            StringBuilder sb = new StringBuilder();
+            for (String w : words) {
+                if (sb.length() > 0) {
+                    sb.append(' ');
+                }
+                sb.append(shellQuote(w));
+            }
+            return sb.toString();
         }
         if (heredocs.isEmpty()) {
             return text;
@@ -99,6 +118,13 @@ public record Instruction(
             sb.append('\n').append(h.body());
         }
         return sb.toString();
+    }
+
+    private static String shellQuote(String word) {
+        if (!word.isEmpty() && word.chars().allMatch(c -> Character.isLetterOrDigit(c) || "_./:=@%+,-".indexOf(c) >= 0)) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** Expands {@code $VAR}, {@code ${VAR}} and the {@code ${VAR:-x}} family with the variables in scope here. */

@@ -27,8 +27,14 @@ class CorpusTest {
 
     static List<Path> corpusFiles() throws IOException {
         try (Stream<Path> s = Files.walk(CORPUS)) {
-            return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().startsWith("Dockerfile")).sorted().toList();
+            return s.filter(Files::isRegularFile).filter(p -> isDockerfileName(p.getFileName().toString())).sorted().toList();
         }
+    }
+
+    /** {@code Dockerfile}, {@code Dockerfile.alpine}, {@code 3.12__alpine__Dockerfile.Dockerfile}, {@code api.dockerfile}. */
+    static boolean isDockerfileName(String n) {
+        String lower = n.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("dockerfile") || lower.endsWith(".dockerfile");
     }
 
     @Test

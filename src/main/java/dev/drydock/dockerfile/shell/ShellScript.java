@@ -1,6 +1,9 @@
 package dev.drydock.dockerfile.shell;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -15,8 +18,20 @@ import java.util.function.Predicate;
  */
 public record ShellScript(List<Pipeline> pipelines, List<ShellCommand> commands) {
 
+    /**
+     * Parses shell text (a RUN line, a heredoc body). Never throws; see {@link ShellParser} for what is understood.
+     */
     public static ShellScript parse(String script) {
-        throw new UnsupportedOperationException("implemented by the shell work");
+        List<ShellCommand> commands = new ArrayList<>();
+        List<Pipeline> pipelines;
+        try {
+            pipelines = ShellParser.parse(script == null ? "" : script, 0, true, 0, commands);
+        } catch (RuntimeException | StackOverflowError e) {
+            // The parser is written not to fail; should it still, a rule sees fewer commands, never an error.
+            pipelines = List.of();
+        }
+        commands.sort(Comparator.comparingInt(ShellCommand::offset)); // stable: wrapper before wrapped
+        return new ShellScript(List.copyOf(pipelines), List.copyOf(commands));
     }
 
     /** Commands with one of these names. */
@@ -26,5 +41,31 @@ public record ShellScript(List<Pipeline> pipelines, List<ShellCommand> commands)
 
     public boolean any(Predicate<ShellCommand> p) {
         return commands.stream().anyMatch(p);
+    }
+
+    /** The command run through this wrapper ({@code npm} for {@code sudo -u app npm install}), if any. */
+    public Optional<ShellCommand> wrappedBy(ShellCommand wrapper) {
+        return commands.stream().filter(c -> c.wrapper() == wrapper).findFirst();
+    }
+
+    /**
+     * The command that finally runs: follows wrappers down ({@code sudo env X=1 pip install} → {@code pip}).
+     * Useful with {@link #pipelines()}, which list commands as written ({@code curl … | sudo sh} → {@code sh}).
+     */
+    public ShellCommand unwrap(ShellCommand command) {
+        ShellCommand current = command;
+        for (int k = 0; k < ShellParser.MAX_DEPTH; k++) {
+            Optional<ShellCommand> inner = wrappedBy(current);
+            if (inner.isEmpty()) {
+                break;
+            }
+            current = inner.get();
+        }
+        return current;
+    }
+
+    /** Whether any top-level pipeline has more than one command ({@code curl … | sh}). */
+    public boolean hasPipe() {
+        return pipelines.stream().anyMatch(p -> p.commands().size() > 1);
     }
 }

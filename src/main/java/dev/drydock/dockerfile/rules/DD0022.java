@@ -1,0 +1,123 @@
+package dev.drydock.dockerfile.rules;
+
+import dev.drydock.dockerfile.Instruction;
+import dev.drydock.dockerfile.shell.ShellCommand;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A literal password or token on a RUN command line. */
+final class DD0022 extends InstructionRule {
+
+    private static final Pattern URL_CREDENTIALS = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://([^/@:\\s]+):([^/@\\s]+)@");
+    private static final Pattern AUTH_HEADER = Pattern.compile(
+            "(?i)(authorization|private-token|job-token|x-api-key|x-auth-token)\\s*:\\s*(?:(?:bearer|basic|token)\\s+)?(\\S+)");
+    private static final Pattern REFERENCE = Pattern.compile("(\\$\\{[^}]*\\}|\\$\\w+|\\$\\([^)]*\\)|`[^`]*`)+");
+    private static final Set<String> LOGIN_TOOLS = Set.of("docker", "podman", "buildah", "skopeo", "helm", "nerdctl");
+    private static final Set<String> MYSQL = Set.of("mysql", "mysqldump", "mysqladmin", "mariadb", "mariadb-dump");
+    private static final Pattern NPM_AUTH = Pattern.compile("(?i).*(_authtoken|_auth|_password|npmauthtoken)");
+
+    static final RuleInfo INFO = new RuleInfo("DD0022", Severity.WARNING,
+            "Do not put passwords or tokens on a RUN command line",
+            "The text of every RUN is stored in the image history (`docker history --no-trunc` shows it to anyone "
+                    + "who can pull the image), in build logs and in the build cache. A password in `curl -u`, "
+                    + "`docker login -p`, `mysql -p…` or a URL like `https://user:token@host` is therefore "
+                    + "published with the image, even when the command itself leaves nothing on disk.",
+            "Mount the secret for the one step that needs it: `RUN --mount=type=secret,id=token "
+                    + "curl -u \"user:$(cat /run/secrets/token)\" …` (build with `--secret id=token,src=…`), or "
+                    + "use the tool's stdin/file options (`--password-stdin`, `--netrc-file`).",
+            List.of(),
+            "RUN curl -fsSL -u deploy:s3cr3tPassw0rd https://repo.example.com/app.tar.gz -o /tmp/app.tar.gz\n",
+            "RUN --mount=type=secret,id=repo_password curl -fsSL -u \"deploy:$(cat /run/secrets/repo_password)\" "
+                    + "https://repo.example.com/app.tar.gz -o /tmp/app.tar.gz\n",
+            false);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    protected void check(Instruction i, LintContext ctx, Violations out) {
+        if (!i.is("RUN") || !ctx.posixShell(i)) {
+            return;
+        }
+        Set<String> found = new LinkedHashSet<>(); // a wrapped command repeats its wrapper's words
+        for (ShellCommand c : ctx.shell(i).commands()) {
+            String name = c.name();
+            for (String arg : c.args()) {
+                Matcher m = URL_CREDENTIALS.matcher(arg);
+                while (m.find()) {
+                    secret(found, m.group(2), "a URL in " + name + " carries the password of user '" + m.group(1) + "'");
+                }
+            }
+            if (c.is("curl")) {
+                for (String user : VerificationBypass.optionValues(c, "-u", "--user", "-U", "--proxy-user")) {
+                    int colon = user.indexOf(':');
+                    if (colon >= 0) {
+                        secret(found, user.substring(colon + 1), "curl -u passes the password of user '"
+                                + user.substring(0, colon) + "'");
+                    }
+                }
+                for (String header : VerificationBypass.optionValues(c, "-H", "--header")) {
+                    Matcher m = AUTH_HEADER.matcher(header);
+                    if (m.find()) {
+                        secret(found, m.group(2), "curl sends a literal " + m.group(1) + " header");
+                    }
+                }
+            }
+            if (c.is("wget")) {
+                for (String p : VerificationBypass.optionValues(c, "--password", "--http-password",
+                        "--ftp-password", "--proxy-password")) {
+                    secret(found, p, "wget gets a password on the command line");
+                }
+            }
+            if (LOGIN_TOOLS.contains(name) && c.args().contains("login")) {
+                VerificationBypass.optionValues(c, "-p", "--password")
+                        .forEach(p -> secret(found, p, name + " login -p passes the registry password"));
+            }
+            if (MYSQL.contains(name)) {
+                for (String a : c.args()) {
+                    String p = a.startsWith("--password=") ? a.substring(11)
+                            : a.startsWith("-p") && !a.startsWith("--") ? a.substring(2) : "";
+                    secret(found, p, name + " -p passes the database password");
+                }
+            }
+            if (c.is("sshpass")) {
+                VerificationBypass.optionValues(c, "-p").forEach(p -> secret(found, p, "sshpass -p passes the SSH password"));
+            }
+            if (c.is("npm", "yarn", "pnpm") && c.args().contains("set")) {
+                npmAuth(c, found);
+            }
+        }
+        found.forEach(msg -> out.report(i, msg));
+    }
+
+    private static void npmAuth(ShellCommand c, Set<String> found) {
+        List<String> args = c.args();
+        for (int k = 0; k < args.size(); k++) {
+            String a = args.get(k);
+            int eq = a.indexOf('=');
+            String key = eq > 0 ? a.substring(0, eq) : a;
+            if (NPM_AUTH.matcher(key).matches()) {
+                String value = eq > 0 ? a.substring(eq + 1) : k + 1 < args.size() ? args.get(k + 1) : "";
+                secret(found, value, c.name() + " config set " + key + " writes a registry token");
+            }
+        }
+    }
+
+    /** Adds the finding unless the value is empty or only variable references; the value is redacted. */
+    private static void secret(Set<String> found, String value, String what) {
+        if (value.isEmpty() || REFERENCE.matcher(value).matches()) {
+            return;
+        }
+        found.add(what + " (" + redact(value) + ") in the image history; mount it with --mount=type=secret");
+    }
+
+    /** At most the first 3 characters, fewer for short values, then {@code ****}. */
+    static String redact(String secret) {
+        return secret.substring(0, Math.min(3, secret.length() / 3)) + "****";
+    }
+}
