@@ -71,6 +71,9 @@ class DaemonSourceTest {
             service.destroy();
             service.waitFor(10, TimeUnit.SECONDS);
         }
+        if (socket != null) {
+            BuildahImages.deleteTree(socket.getParent());
+        }
     }
 
     static SourceOptions options(String var) {

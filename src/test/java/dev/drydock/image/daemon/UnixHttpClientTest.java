@@ -15,17 +15,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The hand-written HTTP/1.1 client over a unix socket, against a server in this test that answers with fixed bytes. */
 class UnixHttpClientTest {
 
-    @TempDir
-    Path dir;
+    private final java.util.List<Path> created = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void cleanUp() throws IOException {
+        for (Path d : created) {
+            Files.deleteIfExists(d.resolve("s.sock"));
+            Files.deleteIfExists(d);
+        }
+    }
 
     /** Serves one connection: reads the request head, sends {@code response}, then (unless {@code hold}) closes. */
     Path serve(String response, boolean hold, AtomicReference<String> request) throws IOException {
+        // unix socket paths are limited to 108 bytes, too short for @TempDir under some build directories
         Path sock = Files.createTempDirectory("drydock-uhc-").resolve("s.sock");
+        created.add(sock.getParent());
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(sock));
         Thread t = new Thread(() -> {
