@@ -43,7 +43,6 @@ public record Analysis(Image image, List<LayerResult> layers, MergedView view) {
     }
 
     /** {@code drydock layers}: the analysis of REF with the built-in analyzers, as a report. */
-    /** {@code drydock layers} with source options. */
     public static LayersReport layersReport(String ref, Platform platform, LayerCache cache, int top, SourceOptions options)
             throws IOException {
         OsReleaseAnalyzer osRelease = new OsReleaseAnalyzer();
