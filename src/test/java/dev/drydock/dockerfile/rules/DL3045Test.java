@@ -73,4 +73,12 @@ class DL3045Test {
         assertThat(v.get(0).position().column()).isEqualTo(23);
         assertThat(v.get(0).message()).contains("`req.txt`");
     }
+
+    @Test
+    void onbuildCopyIsReportedAtItsDestination() {
+        var v = assertCatches(rule, "FROM alpine:3.19\nONBUILD COPY . src/");
+        assertThat(v).hasSize(1);
+        assertThat(v.get(0).position().line()).isEqualTo(2);
+        assertThat(v.get(0).position().column()).isEqualTo(16);
+    }
 }
