@@ -36,7 +36,8 @@ final class DL3048 extends InstructionRule {
             return;
         }
         for (KeyValue kv : i.pairs()) {
-            problem(kv.key()).ifPresent(p -> out.report(i, kv.position(), "Invalid label key `" + kv.key() + "`: " + p + "."));
+            problem(kv.key()).ifPresent(p ->
+                    out.report(i, kv.position(), "Invalid label key `" + kv.key() + "`: " + p + "."));
         }
     }
 

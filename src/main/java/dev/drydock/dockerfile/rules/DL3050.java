@@ -30,7 +30,8 @@ final class DL3050 extends InstructionRule {
         }
         for (KeyValue kv : i.pairs()) {
             if (!ctx.settings().labelSchema().containsKey(kv.key())) {
-                out.report(i, kv.position(), "Superfluous label `" + kv.key() + "` present: it is not in the label schema.");
+                out.report(i, kv.position(),
+                        "Superfluous label `" + kv.key() + "` present: it is not in the label schema.");
             }
         }
     }

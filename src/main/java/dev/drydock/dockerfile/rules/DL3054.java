@@ -11,7 +11,8 @@ final class DL3054 extends InstructionRule {
             "A label the schema types as `spdx` (such as `org.opencontainers.image.licenses`) must be an SPDX "
                     + "license expression, as the OCI image spec requires. License scanners and compliance "
                     + "reports match these ids exactly; `Apache 2` or `GPLv3` are not recognised.",
-            "Use SPDX ids and operators: `Apache-2.0`, `MIT OR Apache-2.0`, `GPL-2.0-only WITH Classpath-exception-2.0`.",
+            "Use SPDX ids and operators: `Apache-2.0`, `MIT OR Apache-2.0`, "
+                    + "`GPL-2.0-only WITH Classpath-exception-2.0`.",
             List.of(),
             "LABEL licenses=\"Apache 2\"\n",
             "LABEL licenses=\"Apache-2.0\"\n",

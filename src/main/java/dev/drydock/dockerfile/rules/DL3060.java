@@ -26,7 +26,8 @@ final class DL3060 implements Rule {
             false);
 
     private static final Set<String> VALUE_FLAGS = Set.of("--cwd", "--modules-folder", "--cache-folder",
-            "--network-timeout", "--registry", "--mutex", "--global-folder", "--link-folder", "--preferred-cache-folder");
+            "--network-timeout", "--registry", "--mutex", "--global-folder", "--link-folder",
+            "--preferred-cache-folder");
 
     @Override
     public RuleInfo info() {

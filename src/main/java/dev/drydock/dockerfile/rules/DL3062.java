@@ -61,7 +61,8 @@ final class DL3062 extends InstructionRule {
             for (String p : packages) {
                 if (!pinned(p, sub)) {
                     String bare = p.contains("@") ? p.substring(0, p.lastIndexOf('@')) : p;
-                    ShellWord w = c.words().stream().filter(x -> x.text().equals(p)).findFirst().orElse(c.words().get(0));
+                    ShellWord w = c.words().stream().filter(x -> x.text().equals(p)).findFirst()
+                            .orElse(c.words().get(0));
                     out.report(i, ScriptSource.position(ctx.dockerfile(), i, w), "Pin versions in go. Instead of `go "
                             + sub + " " + p + "` use `go " + sub + " " + bare + "@<version>`.");
                 }

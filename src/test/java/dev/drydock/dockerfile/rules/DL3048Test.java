@@ -42,7 +42,8 @@ class DL3048Test {
                 + "      org.opencontainers.image.version=\"1.4.2\"");
         assertPasses(rule, "LABEL \"com.example.vendor\"=\"ACME Incorporated\"");
         assertPasses(rule, "LABEL io.k8s.description=\"web\" io.openshift.tags=\"web,nginx\"");
-        assertPasses(rule, "LABEL description=\"This text illustrates \\\nthat label-values can span multiple lines.\"");
+        assertPasses(rule,
+                "LABEL description=\"This text illustrates \\\nthat label-values can span multiple lines.\"");
     }
 
     @Test

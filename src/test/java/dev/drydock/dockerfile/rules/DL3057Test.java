@@ -39,6 +39,7 @@ class DL3057Test {
 
     @Test
     void message() {
-        assertThat(assertCatches(rule, "FROM scratch").get(0).message()).isEqualTo("`HEALTHCHECK` instruction missing.");
+        assertThat(assertCatches(rule, "FROM scratch").get(0).message())
+                .isEqualTo("`HEALTHCHECK` instruction missing.");
     }
 }

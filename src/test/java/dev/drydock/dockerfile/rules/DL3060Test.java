@@ -57,7 +57,8 @@ class DL3060Test {
     @Test
     void messageAndPosition() {
         var v = assertCatches(rule, "RUN apk add git && yarn install --production");
-        assertThat(v.get(0).message()).isEqualTo("`yarn cache clean` missing after `yarn install --production` was run.");
+        assertThat(v.get(0).message())
+                .isEqualTo("`yarn cache clean` missing after `yarn install --production` was run.");
         assertThat(v.get(0).position().column()).isEqualTo(20);
     }
 }

@@ -77,7 +77,8 @@ class DL3062Test {
     void messageAndPosition() {
         var v = assertCatches(rule, "RUN go install example.com/pkg@latest");
         assertThat(v.get(0).message()).isEqualTo(
-                "Pin versions in go. Instead of `go install example.com/pkg@latest` use `go install example.com/pkg@<version>`.");
+                "Pin versions in go. Instead of `go install example.com/pkg@latest` use "
+                        + "`go install example.com/pkg@<version>`.");
         assertThat(v.get(0).position().column()).isEqualTo(16);
     }
 }
