@@ -21,13 +21,14 @@ public final class RuleTester {
 
     /**
      * The settings documented examples run with (RuleInfo failing/passing snippets, RuleCatalogueTest):
-     * trusted registries docker.io and gcr.io, and a label schema with one label of each type.
+     * trusted registries docker.io and gcr.io, a label schema with one label of each type, and strict labels (so
+     * that DL3050, which only reports with strict labels, can show its example; only label rules read it).
      */
     public static final LintSettings EXAMPLE_SETTINGS = new LintSettings(
             List.of("docker.io", "gcr.io"),
             java.util.Map.of("title", "text", "source", "url", "maintainer", "email", "version", "semver",
                     "created", "rfc3339", "revision", "hash", "licenses", "spdx"),
-            false, List.of());
+            true, List.of());
 
     private RuleTester() {
     }
