@@ -44,7 +44,8 @@ final class DL3026 implements Rule {
                     ? matchesAny(allowed, "docker.io") || matchesAny(allowed, "hub.docker.com")
                     : matchesAny(allowed, registry);
             if (!ok) {
-                out.report(s.from(), "`" + image + "` comes from " + (registry == null ? "Docker Hub" : "`" + registry
+                var at = s.from().args().isEmpty() ? s.from().start() : s.from().args().get(0).position();
+                out.report(s.from(), at, "`" + image + "` comes from " + (registry == null ? "Docker Hub" : "`" + registry
                         + "`") + ", which is not an allowed registry (" + DL3008.quoted(allowed) + ")");
             }
         }

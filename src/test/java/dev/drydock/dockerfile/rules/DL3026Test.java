@@ -62,6 +62,8 @@ class DL3026Test {
         assertThat(v).singleElement().satisfies(x -> assertThat(x.message())
                 .contains("quay.io/keycloak/keycloak:24.0").contains("`quay.io`").contains("`docker.io`"));
         assertThat(rule.info().severity()).isEqualTo(Severity.ERROR);
+        assertThat(lint("FROM --platform=$BUILDPLATFORM quay.io/a/b:1", "docker.io").get(0).position().column())
+                .isEqualTo(33);                                                  // at the image, after the flag
     }
 
     @Test
