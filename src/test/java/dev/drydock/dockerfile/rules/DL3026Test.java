@@ -63,7 +63,7 @@ class DL3026Test {
                 .contains("quay.io/keycloak/keycloak:24.0").contains("`quay.io`").contains("`docker.io`"));
         assertThat(rule.info().severity()).isEqualTo(Severity.ERROR);
         assertThat(lint("FROM --platform=$BUILDPLATFORM quay.io/a/b:1", "docker.io").get(0).position().column())
-                .isEqualTo(33);                                                  // at the image, after the flag
+                .isEqualTo(32);                                                  // at the image, after the flag
     }
 
     @Test
