@@ -88,6 +88,7 @@ final class ContextSecrets {
         } catch (IOException e) {
             complete[0] = false;
         }
-        return new Found(found, complete[0]);
+        java.util.Collections.sort(found); // directory listing order differs between file systems
+        return new Found(List.copyOf(found), complete[0]);
     }
 }
