@@ -106,7 +106,9 @@ final class VerificationBypass {
             flags(c, found, "--allow-untrusted", "installs packages without a trusted signature");
         }
         if (PipCommand.is(c)) {
-            flags(c, found, "--trusted-host", "makes pip accept that host over plain HTTP or with any certificate");
+            if (c.hasFlag("--trusted-host")) {
+                found.add("pip --trusted-host makes pip accept that host over plain HTTP or with any certificate");
+            }
             if (args.contains("config") && args.stream().anyMatch(a -> a.endsWith("trusted-host"))) {
                 found.add("pip config set …trusted-host makes pip accept that host over plain HTTP or with any "
                         + "certificate");

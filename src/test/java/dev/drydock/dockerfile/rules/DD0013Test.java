@@ -67,6 +67,9 @@ class DD0013Test {
         assertCatches(rule, "RUN sudo apt-get install -y --allow-unauthenticated foo");
         assertCatches(rule, "RUN set -eux; \\\n    curl \\\n      --insecure \\\n      -o /a https://example.com/a");
         assertCatches(rule, "RUN <<EOF\nset -e\ncurl -k -o /a https://example.com/a\nEOF");
+        assertCatches(rule, "RUN <<-EOF\n\tcurl -k -o /a https://example.com/a\n\tEOF");
+        assertCatches(rule, "RUN <<EOF bash\ncurl -k -o /a https://example.com/a\nEOF");
+        assertCatches(rule, "RUN [\"curl\", \"--insecure\", \"-o\", \"/a\", \"https://example.com/a\"]");
     }
 
     @Test
@@ -97,12 +100,19 @@ class DD0013Test {
         assertPasses(rule, "ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/corp.pem");
         assertPasses(rule, "SHELL [\"powershell\", \"-Command\"]\nRUN curl -k https://example.com");
         assertPasses(rule, "LABEL note=\"curl -k\"");
+        assertPasses(rule, "RUN curl -K /etc/curlrc -o /a https://example.com/a");     // -K is a config file
+        assertPasses(rule, "RUN wget -k -r https://example.com/docs/");                 // wget -k converts links
+        assertPasses(rule, "RUN curl -fsSL -H 'X-Note: -k' https://example.com/a");
+        assertPasses(rule, "RUN cat <<EOF > /fetch.sh\ncurl -k https://example.com/a\nEOF");  // written, not run
+        assertPasses(rule, "RUN python -c 'import ssl; ssl._create_default_https_context()'");
     }
 
     @Test
     void messagesSayWhatIsDisabledOncePerSetting() {
         assertThat(lint(rule, "RUN curl -k https://example.com/a").get(0).message())
                 .contains("curl -k/--insecure").contains("certificate verification");
+        assertThat(lint(rule, "RUN python3 -m pip install --trusted-host=my.index flask==3.0.3").get(0).message())
+                .isEqualTo("pip --trusted-host makes pip accept that host over plain HTTP or with any certificate");
         assertThat(lint(rule, "RUN rpm -ivh --nosignature /tmp/foo.rpm").get(0).message())
                 .isEqualTo("rpm --nosignature skips package signature checks");
         // env wrapper and wrapped command both carry the assignment: reported once

@@ -112,6 +112,20 @@ class DD0014Test {
     }
 
     @Test
+    void fixMapsOffsetsThroughEscapesLineEndingsAndNestedShells() {
+        // the escape directive's backtick continues lines
+        assertThat(fixed("# escape=`\nFROM node:22\nCOPY package*.json ./\nRUN npm config set fund false `\n"
+                + "  && npm install\n")).isEqualTo("# escape=`\nFROM node:22\nCOPY package*.json ./\n"
+                + "RUN npm config set fund false `\n  && npm ci\n");
+        assertThat(fixed("COPY package*.json ./\r\nRUN npm config set a b \\\r\n && npm install\r\n"))
+                .isEqualTo("COPY package*.json ./\r\nRUN npm config set a b \\\r\n && npm ci\r\n");
+        assertThat(fixed("COPY package*.json ./\nRUN npm install \\\n\n    --no-audit\n"))
+                .isEqualTo("COPY package*.json ./\nRUN npm ci \\\n\n    --no-audit\n");
+        assertThat(fixed("COPY package*.json ./\nRUN sh -c 'npm install'\n"))
+                .isEqualTo("COPY package*.json ./\nRUN sh -c 'npm ci'\n");
+    }
+
+    @Test
     void noFixWhereTheWordCannotBePlaced() {
         assertThat(lint(rule, "COPY package*.json ./\nRUN [\"npm\", \"install\"]").get(0).fixes()).isEmpty();
         assertThat(lint(rule, "COPY package*.json ./\nRUN <<EOF\nnpm install\nEOF").get(0).fixes()).isEmpty();

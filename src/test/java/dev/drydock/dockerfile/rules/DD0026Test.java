@@ -26,6 +26,7 @@ class DD0026Test {
                 + "    cp /run/secrets/npmrc /root/.npmrc \\\n && npm ci");
         assertCatches(rule, "RUN --mount=type=secret,id=npmrc <<EOF\ncp /run/secrets/npmrc /root/.npmrc\nnpm ci\nEOF");
         assertCatches(rule, "RUN --mount=type=secret,id=tok sh -c 'cat /run/secrets/tok > /etc/token'");
+        assertCatches(rule, "RUN --mount=type=secret,id=npmrc tee /root/.npmrc < /run/secrets/npmrc > /dev/null");
         // removed, but a different file than the copy
         assertCatches(rule, "RUN --mount=type=secret,id=npmrc cp /run/secrets/npmrc /root/.npmrc && npm ci "
                 + "&& rm /app/.npmrc");
@@ -50,6 +51,8 @@ class DD0026Test {
         assertPasses(rule, "RUN --mount=type=cache,target=/root/.npm cp a b");
         assertPasses(rule, "RUN --mount=type=secret,id=tok echo 'cp /run/secrets/tok /x'");
         assertPasses(rule, "COPY --chmod=600 npmrc /root/.npmrc");
+        assertPasses(rule, "RUN --mount=type=secret,id=npmrc cp /run/secrets/npmrc ~/.npmrc && npm ci && rm ~/.npmrc");
+        assertPasses(rule, "RUN --mount=type=secret,id=tok tee /dev/stderr < /run/secrets/tok");
     }
 
     @Test
