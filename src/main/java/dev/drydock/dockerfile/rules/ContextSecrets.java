@@ -63,6 +63,9 @@ final class ContextSecrets {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (attrs.isDirectory() && !NOT_WALKED.contains(file.getFileName().toString())) {
+                                complete[0] = false; // a directory at MAX_DEPTH: its contents are not seen
+                            }
                             return visit(file, false);
                         }
 

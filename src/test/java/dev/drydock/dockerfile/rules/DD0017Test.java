@@ -117,6 +117,20 @@ class DD0017Test {
     }
 
     @Test
+    void whenTheContextIsTooDeepToListTheDockerignoreMustExcludeEveryKind() throws IOException {
+        write("a/b/c/d/e/f/g/h/i/j/main.go", "");                           // deeper than the walk goes
+        write(".dockerignore", ".git\nnode_modules\n");
+        assertThat(lint("COPY . .")).extracting(Violation::message).containsExactly("COPY . copies the whole build "
+                + "context and .dockerignore does not exclude .env, key.pem, id_rsa, .npmrc, .aws");
+        write(".dockerignore", ADEQUATE);
+        assertThat(lint("COPY . .")).isEmpty();
+        // a secret found above the limit is still named
+        write("a/.env", "");
+        write(".dockerignore", ".git\n");
+        assertThat(lint("COPY . .").get(0).message()).startsWith("COPY . copies a/.env into the image");
+    }
+
+    @Test
     void doesNotCatchCopiesOfPartsOrFromStages() throws IOException {
         project();
         for (String copy : List.of("COPY package.json server.js ./", "COPY src/ ./src/", "COPY --from=build . .",
