@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Runs one rule on a Dockerfile snippet, the way Hadolint's rule specs do: {@code assertCatches(rule, "FROM x")}.
- * Snippets without a FROM get {@code FROM debian:12.5@sha256:…} prepended, so a snippet can be a single line.
+ * Snippets without any FROM line get {@code FROM debian:12.5@sha256:…} prepended, so a snippet can be a single line.
  */
 public final class RuleTester {
 
@@ -95,14 +95,13 @@ public final class RuleTester {
         assertThat(got).as(rule.info().id() + " lines on:\n" + snippet).containsExactly(lines);
     }
 
+    /** No FROM line anywhere: the snippet is a stage body (it may start with ARG). */
     private static boolean needsFrom(String snippet) {
         for (String line : snippet.split("\n")) {
-            String t = line.trim();
-            if (t.isEmpty() || t.startsWith("#")) {
-                continue;
+            String[] words = line.trim().split("\\s+", 2);
+            if (words[0].equalsIgnoreCase("FROM")) {
+                return false;
             }
-            String kw = t.split("\\s+", 2)[0].toUpperCase(java.util.Locale.ROOT);
-            return !(kw.equals("FROM") || kw.equals("ARG"));
         }
         return true;
     }
