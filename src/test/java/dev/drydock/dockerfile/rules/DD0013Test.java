@@ -67,6 +67,10 @@ class DD0013Test {
         assertCatches(rule, "RUN sudo apt-get install -y --allow-unauthenticated foo");
         assertCatches(rule, "RUN set -eux; \\\n    curl \\\n      --insecure \\\n      -o /a https://example.com/a");
         assertCatches(rule, "RUN <<EOF\nset -e\ncurl -k -o /a https://example.com/a\nEOF");
+        assertCatches(rule, "RUN [\"sh\", \"-c\", \"echo 'a b' && curl -k https://example.com/a -o /a\"]");
+        assertCatches(rule, "RUN (cd /tmp && curl -k -O https://example.com/a)");
+        assertCatches(rule, "RUN find /src -name '*.url' -exec curl -k -O {} \\;");
+        assertCatches(rule, "RUN gosu app curl -k -O https://example.com/a");
         assertCatches(rule, "RUN <<-EOF\n\tcurl -k -o /a https://example.com/a\n\tEOF");
         assertCatches(rule, "RUN <<EOF bash\ncurl -k -o /a https://example.com/a\nEOF");
         assertCatches(rule, "RUN [\"curl\", \"--insecure\", \"-o\", \"/a\", \"https://example.com/a\"]");
@@ -100,6 +104,8 @@ class DD0013Test {
         assertPasses(rule, "ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/corp.pem");
         assertPasses(rule, "SHELL [\"powershell\", \"-Command\"]\nRUN curl -k https://example.com");
         assertPasses(rule, "LABEL note=\"curl -k\"");
+        assertPasses(rule, "RUN [\"/bin/sh\", \"-c\", \"echo 'curl -k' > /notes\"]");
+        assertPasses(rule, "RUN python3 <<EOF\nimport os\nprint('curl -k')\nEOF");          // not a shell
         assertPasses(rule, "RUN curl -K /etc/curlrc -o /a https://example.com/a");     // -K is a config file
         assertPasses(rule, "RUN wget -k -r https://example.com/docs/");                 // wget -k converts links
         assertPasses(rule, "RUN curl -fsSL -H 'X-Note: -k' https://example.com/a");

@@ -70,6 +70,12 @@ class DD0014Test {
         assertPasses(rule, "FROM node:22 AS a\nCOPY package*.json ./\nRUN npm ci\nFROM node:22\nRUN npm install");
         assertPasses(rule, "COPY package*.json ./\nSHELL [\"powershell\", \"-Command\"]\nRUN npm install");
         assertPasses(rule, "RUN --mount=type=cache,target=/root/.npm npm install");
+        // vercel/next.js examples/with-docker: whichever lock file exists is enforced
+        assertPasses(rule, "COPY package.json yarn.lock* package-lock.json* pnpm-lock.yaml* .npmrc* ./\nRUN \\\n"
+                + "  if [ -f yarn.lock ]; then yarn --frozen-lockfile; \\\n"
+                + "  elif [ -f package-lock.json ]; then npm ci; \\\n"
+                + "  elif [ -f pnpm-lock.yaml ]; then corepack enable pnpm && pnpm i --frozen-lockfile; \\\n"
+                + "  else echo \"Lockfile not found.\" && exit 1; \\\n  fi");
     }
 
     @Test

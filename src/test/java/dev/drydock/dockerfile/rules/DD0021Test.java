@@ -27,6 +27,8 @@ class DD0021Test {
         assertCatches(rule, "RUN apt-get update && echo 'apt-get install -y curl'");     // a string
         assertCatches(rule, "RUN <<EOF\nset -eux\napt-get update\nEOF");
         assertCatches(rule, "RUN [\"apt-get\", \"update\"]");
+        assertCatches(rule, "RUN [\"/bin/bash\", \"-c\", \"echo hi && apt-get update\"]");
+        assertCatches(rule, "RUN apt-get update || true");
         assertCatchesOnLines(rule, "RUN apt-get update\nRUN apt-get install -y --no-install-recommends curl", 1);
     }
 
@@ -46,6 +48,8 @@ class DD0021Test {
         assertPasses(rule, "RUN set -eux; apt-get update; if true; then apt-get install -y curl; fi");
         assertPasses(rule, "RUN <<EOF\napt-get update\napt-get install -y curl\nEOF");
         assertPasses(rule, "RUN apk update && apk add curl");
+        assertPasses(rule, "RUN [\"/bin/bash\", \"-c\", \"apt-get update && apt-get install -y curl\"]");
+        assertPasses(rule, "RUN apt-get update && apt-get install -y $(cat /packages.txt)");
         assertPasses(rule, "RUN apk update && apk upgrade");
         assertPasses(rule, "RUN apk add --no-cache --update curl");
         assertPasses(rule, "RUN echo 'apt-get update' >> /notes");
