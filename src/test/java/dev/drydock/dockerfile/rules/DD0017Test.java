@@ -189,6 +189,12 @@ class DD0017Test {
                 {"certs/**", "certs/a/key.pem", true},
                 {"certs/**", "certs", false},
                 {"**", "anything/at/all", true},
+                {"a/**/b", "a/b", true},                      // "**/" may match no directory
+                {"a/**/b", "a/x/y/b", true},
+                {"a**b", "ax/b", true},                       // "**" not before "/" still becomes "(.*/)?"
+                {"a**b", "axb", false},
+                {"*/.env", "app/.env", true},
+                {"*/.env", "app/sub/.env", false},
                 {"?ey.pem", "key.pem", true},
                 {"?ey.pem", "ke.pem", false},
                 {"[kK]ey.pem", "Key.pem", true},
