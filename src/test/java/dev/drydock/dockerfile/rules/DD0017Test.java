@@ -189,6 +189,12 @@ class DD0017Test {
                 {"certs/**", "certs/a/key.pem", true},
                 {"certs/**", "certs", false},
                 {"**", "anything/at/all", true},
+                {"**.pem", "key.pem", true},                  // a leading "**" with no other wildcard: a suffix
+                {"**.pem", "certs/a/key.pem", true},
+                {"**id_rsa", "deploy/id_rsa", true},
+                {"**/.env", "app/x.env", false},
+                {"**", "", true},
+                {"foo**", "foobar/x", true},                  // a trailing "**": a prefix
                 {"a/**/b", "a/b", true},                      // "**/" may match no directory
                 {"a/**/b", "a/x/y/b", true},
                 {"a**b", "ax/b", true},                       // "**" not before "/" still becomes "(.*/)?"
