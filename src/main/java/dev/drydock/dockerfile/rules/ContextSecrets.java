@@ -63,6 +63,9 @@ final class ContextSecrets {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (attrs.isDirectory() && !NOT_WALKED.contains(file.getFileName().toString())) {
+                                complete[0] = false; // a directory at MAX_DEPTH: its contents are not seen
+                            }
                             return visit(file, false);
                         }
 
@@ -88,6 +91,7 @@ final class ContextSecrets {
         } catch (IOException e) {
             complete[0] = false;
         }
-        return new Found(found, complete[0]);
+        java.util.Collections.sort(found); // directory listing order differs between file systems
+        return new Found(List.copyOf(found), complete[0]);
     }
 }

@@ -37,6 +37,9 @@ final class DD0013 extends InstructionRule {
 
     @Override
     protected void check(Instruction i, LintContext ctx, Violations out) {
+        if (i.is("ARG") && i.stage() < 0) {
+            return; // a global ARG only reaches FROM lines, not the environment of RUN or the container
+        }
         if (i.is("ENV") || i.is("ARG")) {
             for (KeyValue kv : i.pairs()) {
                 if (kv.value() != null) {

@@ -17,8 +17,10 @@ final class DD0014 implements Rule {
     /** npm install and its aliases (npm help install). */
     private static final Set<String> NPM_INSTALL = Set.of("install", "i", "in", "ins", "inst", "insta", "instal",
             "isnt", "isnta", "isntal", "isntall", "add");
+    /** Options of npm, yarn and pnpm that take the next word as their value. */
     private static final Set<String> NPM_VALUE_FLAGS = Set.of("--loglevel", "--prefix", "--registry", "--cache",
-            "--userconfig", "--omit", "--include", "-w", "--workspace", "--install-strategy");
+            "--userconfig", "--omit", "--include", "-w", "--workspace", "--install-strategy", "--network-timeout",
+            "--cache-folder", "--modules-folder", "--cwd", "--mutex", "--filter", "--dir", "-C", "--store-dir");
 
     static final RuleInfo INFO = new RuleInfo("DD0014", Severity.WARNING,
             "Install from the lock file with npm ci, yarn --frozen-lockfile or pnpm --frozen-lockfile",

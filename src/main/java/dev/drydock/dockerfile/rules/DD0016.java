@@ -54,11 +54,15 @@ final class DD0016 implements Rule {
             return;
         }
         List<Install> installs = new ArrayList<>();
+        boolean markedAuto = false; // apt-mark auto: a later autoremove takes explicitly installed packages too
         for (Instruction i : stages.get(0).instructions()) {
             if (!i.is("RUN") || !ctx.posixShell(i)) {
                 continue;
             }
             for (ShellCommand c : ctx.shell(i).commands()) {
+                if (c.is("apt-mark") && c.subcommand().equals(Optional.of("auto"))) {
+                    markedAuto = true;
+                }
                 Optional<PackageCommand> pc = PackageCommand.of(c);
                 if (pc.isPresent() && pc.get().install()) {
                     Set<String> tools = new LinkedHashSet<>(pc.get().packages().stream().filter(DD0016::isTool).toList());
@@ -66,7 +70,7 @@ final class DD0016 implements Rule {
                         installs.add(new Install(i, pc.get(), tools));
                     }
                 } else if (pc.isPresent()) {
-                    remove(installs, pc.get());
+                    remove(installs, pc.get(), markedAuto);
                 }
             }
         }
@@ -79,9 +83,9 @@ final class DD0016 implements Rule {
         }
     }
 
-    private static void remove(List<Install> installs, PackageCommand removal) {
+    private static void remove(List<Install> installs, PackageCommand removal, boolean markedAuto) {
         for (Install in : installs) {
-            if (removal.all() || in.command().virtual() != null
+            if (removal.all() && markedAuto || in.command().virtual() != null
                     && removal.packages().contains(in.command().virtual().toLowerCase(java.util.Locale.ROOT))) {
                 in.remaining().clear();
             } else {

@@ -18,9 +18,9 @@ final class DD0020 extends InstructionRule {
             "Use `ARG DEBIAN_FRONTEND=noninteractive` (build-time only, same effect on RUN) or prefix the command: "
                     + "`RUN DEBIAN_FRONTEND=noninteractive apt-get install -y …`.",
             List.of(),
-            "ENV DEBIAN_FRONTEND=noninteractive\nRUN apt-get update && apt-get install -y --no-install-recommends "
-                    + "tzdata && rm -rf /var/lib/apt/lists/*\n",
-            "ARG DEBIAN_FRONTEND=noninteractive\nRUN apt-get update && apt-get install -y --no-install-recommends "
+            "FROM ubuntu:24.04\nENV DEBIAN_FRONTEND=noninteractive\nRUN apt-get update && apt-get install -y "
+                    + "--no-install-recommends tzdata && rm -rf /var/lib/apt/lists/*\n",
+            "FROM ubuntu:24.04\nARG DEBIAN_FRONTEND=noninteractive\nRUN apt-get update && apt-get install -y --no-install-recommends "
                     + "tzdata && rm -rf /var/lib/apt/lists/*\n",
             true);
 

@@ -13,7 +13,18 @@ final class DD0022 extends InstructionRule {
 
     private static final Pattern URL_CREDENTIALS = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://([^/@:\\s]+):([^/@\\s]+)@");
     private static final Pattern AUTH_HEADER = Pattern.compile(
-            "(?i)(authorization|private-token|job-token|x-api-key|x-auth-token)\\s*:\\s*(?:(?:bearer|basic|token)\\s+)?(\\S+)");
+            "(?i)(authorization|private-token|job-token|x-api-key|x-auth-token)\\s*:\\s*(?:(?:bearer|basic|token)\\s+)?(.+)");
+    /** A URL whose user name is itself a token: {@code https://ghp_…@github.com/…}. */
+    private static final Pattern URL_TOKEN_USER = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://([^/@:\\s]+)@");
+    /** Well-known token formats (GitHub, GitLab, npm, PyPI, Slack, AWS access key ids). */
+    private static final Pattern KNOWN_TOKEN = Pattern.compile(
+            "(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\\w{20,}|glpat-[\\w-]{20,}|npm_[A-Za-z0-9]{20,}"
+                    + "|pypi-[\\w-]{20,}|xox[abpr]-[\\w-]{10,}|AKIA[0-9A-Z]{16})");
+    /** Variables whose names say they hold a credential. */
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|passwd|token|secret|api_?key).*");
+    /** ... but not those naming where the secret is, or a switch ({@code PASSWORD_FILE}, {@code SKIP_TOKEN=1}). */
+    private static final Pattern NOT_SECRET = Pattern.compile(
+            "(?i).*_(file|path|dir|url|uri|endpoint|length|ttl|id)=.*|.*=(/.*|true|false|yes|no|0|1)");
     private static final Pattern REFERENCE = Pattern.compile("(\\$\\{[^}]*\\}|\\$\\w+|\\$\\([^)]*\\)|`[^`]*`)+");
     private static final Set<String> LOGIN_TOOLS = Set.of("docker", "podman", "buildah", "skopeo", "helm", "nerdctl");
     private static final Set<String> MYSQL = Set.of("mysql", "mysqldump", "mysqladmin", "mariadb", "mariadb-dump");
@@ -51,6 +62,21 @@ final class DD0022 extends InstructionRule {
                 Matcher m = URL_CREDENTIALS.matcher(arg);
                 while (m.find()) {
                     secret(found, m.group(2), "a URL in " + name + " carries the password of user '" + m.group(1) + "'");
+                }
+                Matcher t = URL_TOKEN_USER.matcher(arg);
+                while (t.find()) {
+                    if (KNOWN_TOKEN.matcher(t.group(1)).matches()) {
+                        secret(found, t.group(1), "a URL in " + name + " carries a token as its user name");
+                    }
+                }
+            }
+            c.assignments().forEach((key, value) -> assigned(found, key, value));
+            if (c.is("export")) {
+                for (String a : c.args()) {
+                    int eq = a.indexOf('=');
+                    if (eq > 0) {
+                        assigned(found, a.substring(0, eq), a.substring(eq + 1));
+                    }
                 }
             }
             if (c.is("curl")) {
@@ -108,8 +134,17 @@ final class DD0022 extends InstructionRule {
         }
     }
 
+    /** {@code TOKEN=value} on the command line: a secret when the name says so or the value is a known token. */
+    private static void assigned(Set<String> found, String key, String value) {
+        if (SECRET_NAME.matcher(key).matches() && !NOT_SECRET.matcher(key + "=" + value).matches()
+                || KNOWN_TOKEN.matcher(value).matches()) {
+            secret(found, value, key + " is set to a literal value");
+        }
+    }
+
     /** Adds the finding unless the value is empty or only variable references; the value is redacted. */
-    private static void secret(Set<String> found, String value, String what) {
+    private static void secret(Set<String> found, String rawValue, String what) {
+        String value = rawValue.strip();
         if (value.isEmpty() || REFERENCE.matcher(value).matches()) {
             return;
         }

@@ -76,7 +76,10 @@ final class DD0026 extends InstructionRule {
         return out;
     }
 
-    /** Files this command writes the secret to: {@code cp SECRET DEST}, or output redirected from a reader. */
+    /**
+     * Files this command writes the secret to: {@code cp SECRET DEST}, output redirected from a command reading it,
+     * {@code tee DEST < SECRET}.
+     */
     private static List<String> destinations(ShellCommand c, String secret) {
         List<String> out = new ArrayList<>();
         if (COPIERS.contains(c.name())) {
@@ -84,7 +87,11 @@ final class DD0026 extends InstructionRule {
             if (ops.size() >= 2 && ops.subList(0, ops.size() - 1).contains(secret)) {
                 out.add(ops.get(ops.size() - 1));
             }
-        } else if (c.args().stream().anyMatch(a -> a.contains(secret))) {
+        } else if (c.args().stream().anyMatch(a -> a.contains(secret)) || c.redirects().stream()
+                .anyMatch(r -> r.operator().matches("0?<") && r.target().text().equals(secret))) {
+            if (c.is("tee")) {
+                out.addAll(c.operands().stream().filter(f -> !f.startsWith("/dev/")).toList());
+            }
             for (Redirect r : c.redirects()) {
                 String target = r.target().text();
                 if (r.operator().matches("1?>>?|&>>?|>\\|") && !target.startsWith("/dev/")) {

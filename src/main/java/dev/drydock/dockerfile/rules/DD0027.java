@@ -1,6 +1,7 @@
 package dev.drydock.dockerfile.rules;
 
 import dev.drydock.dockerfile.Instruction;
+import dev.drydock.dockerfile.Stage;
 import dev.drydock.dockerfile.shell.ShellCommand;
 import java.util.HashSet;
 import java.util.List;
@@ -55,7 +56,8 @@ final class DD0027 extends InstructionRule {
             }
             Optional<String> branch = c.flagValue("-b", "--branch");
             if (branch.isPresent() && FIXED.matcher(branch.get()).matches()
-                    || commands.subList(k + 1, commands.size()).stream().anyMatch(DD0027::checksOutFixedRef)) {
+                    || commands.subList(k + 1, commands.size()).stream().anyMatch(DD0027::checksOutFixedRef)
+                    || laterRuns(i, ctx).stream().anyMatch(r -> ctx.shell(r).any(DD0027::checksOutFixedRef))) {
                 continue;
             }
             String url = ops.size() > 1 ? ops.get(1) : "a repository";
@@ -63,6 +65,16 @@ final class DD0027 extends InstructionRule {
                     + (branch.isPresent() ? " follows branch " + branch.get() : " follows the default branch")
                     + "; clone a tag (--branch v1.2.3) or check out a commit");
         }
+    }
+
+    /** The RUNs after this one in its stage: {@code RUN git clone …}, {@code WORKDIR}, {@code RUN git checkout v1}. */
+    private static List<Instruction> laterRuns(Instruction i, LintContext ctx) {
+        List<Stage> stages = ctx.dockerfile().stages();
+        if (i.stage() < 0 || i.stage() >= stages.size()) {
+            return List.of();
+        }
+        return stages.get(i.stage()).instructions().stream()
+                .filter(x -> x.is("RUN") && x.start().offset() > i.start().offset() && ctx.posixShell(x)).toList();
     }
 
     private static boolean checksOutFixedRef(ShellCommand c) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** {@code chmod} (or {@code install -m}) setting the setuid or setgid bit. */
+/** {@code chmod}, {@code install -m} or {@code COPY --chmod} setting the setuid or setgid bit. */
 final class DD0028 extends InstructionRule {
 
     /** Symbolic modes that add s: {@code +s}, {@code u+s}, {@code g=rxs}, {@code a+rwxs}, {@code u+x,g+s}. */
@@ -37,6 +37,17 @@ final class DD0028 extends InstructionRule {
 
     @Override
     protected void check(Instruction i, LintContext ctx, Violations out) {
+        if ((i.is("COPY") || i.is("ADD")) && i.args().size() >= 2) {
+            i.flag("chmod").ifPresent(f -> {
+                String bits = f.value() == null ? "" : specialBits(f.value());
+                if (!bits.isEmpty()) {
+                    out.report(i, f.position(), i.keyword() + " --chmod=" + f.value() + " sets the " + bits
+                            + " bit on " + String.join(", ", i.argTexts().subList(0, i.args().size() - 1))
+                            + ": the program runs with its owner's rights for any user");
+                }
+            });
+            return;
+        }
         if (!i.is("RUN") || !ctx.posixShell(i)) {
             return;
         }

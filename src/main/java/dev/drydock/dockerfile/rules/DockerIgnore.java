@@ -95,8 +95,17 @@ final class DockerIgnore {
         return rooted ? "/" + joined : joined.isEmpty() ? "." : joined;
     }
 
-    /** The regular expression of a pattern, as patternmatcher's {@code Pattern.compile} builds it. */
+    /**
+     * The regular expression of a pattern, as patternmatcher's {@code Pattern.compile} builds it. A pattern that
+     * starts with {@code **} and has no other wildcard is a "suffix match" there ({@code strings.HasSuffix}), so
+     * {@code **.pem} matches {@code certs/key.pem}, which the regular expression {@code (.*\/)?\.pem} would not.
+     */
     private static String regex(String pattern) {
+        String rest = pattern.startsWith("**") ? pattern.substring(2) : null;
+        if (rest != null && rest.chars().noneMatch(ch -> "*?[]\\".indexOf(ch) >= 0)) {
+            return "^(?:.*" + Pattern.quote(rest) + (rest.startsWith("/") ? "|" + Pattern.quote(rest.substring(1)) : "")
+                    + ")$";
+        }
         StringBuilder re = new StringBuilder("^");
         for (int k = 0; k < pattern.length(); k++) {
             char ch = pattern.charAt(k);

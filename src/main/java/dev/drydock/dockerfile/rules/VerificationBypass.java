@@ -106,7 +106,9 @@ final class VerificationBypass {
             flags(c, found, "--allow-untrusted", "installs packages without a trusted signature");
         }
         if (PipCommand.is(c)) {
-            flags(c, found, "--trusted-host", "makes pip accept that host over plain HTTP or with any certificate");
+            if (c.hasFlag("--trusted-host")) {
+                found.add("pip --trusted-host makes pip accept that host over plain HTTP or with any certificate");
+            }
             if (args.contains("config") && args.stream().anyMatch(a -> a.endsWith("trusted-host"))) {
                 found.add("pip config set …trusted-host makes pip accept that host over plain HTTP or with any "
                         + "certificate");
@@ -186,7 +188,10 @@ final class VerificationBypass {
         }
     }
 
-    /** Every value of an option that may repeat: {@code -o X}, {@code -oX}, {@code --option X}, {@code --option=X}. */
+    /**
+     * Every value of an option that may repeat: {@code -o X}, {@code -oX}, {@code --option X}, {@code --option=X},
+     * and a short option ending a cluster ({@code -fsSLu X}).
+     */
     static List<String> optionValues(ShellCommand c, String... names) {
         List<String> out = new ArrayList<>();
         List<String> args = c.args();
@@ -200,6 +205,10 @@ final class VerificationBypass {
                     out.add(a.substring(n.length() + 1));
                 } else if (n.length() == 2 && a.startsWith(n) && a.length() > 2 && !a.startsWith("--")) {
                     out.add(a.substring(2));
+                } else if (n.length() == 2 && a.length() > 2 && a.charAt(0) == '-' && a.charAt(1) != '-'
+                        && a.charAt(a.length() - 1) == n.charAt(1) && k + 1 < args.size()) {
+                    out.add(args.get(++k)); // -qr FILE: the last letter of a cluster takes the next word
+                    break;
                 }
             }
         }
