@@ -64,6 +64,14 @@ final class Wrappers {
             }
             case "timeout" -> start = skipOptions(w, 1, "sk", Set.of("--signal", "--kill-after")) + 1;
             case "gosu", "su-exec" -> start = skipOptions(w, 1, "", Set.of()) + 1;
+            case "runuser" -> {
+                // util-linux `runuser -u USER [--] CMD …` runs CMD; the su-like `runuser USER -c '…'` is a shell script
+                if (!c.hasFlag("-u", "--user")) {
+                    return List.of();
+                }
+                start = skipOptions(w, 1, "ugGsw", Set.of("--user", "--group", "--supp-group", "--shell",
+                        "--whitelist-environment"));
+            }
             case "chroot" -> start = skipOptions(w, 1, "", Set.of("--userspec", "--groups")) + 1;
             case "stdbuf" -> start = skipOptions(w, 1, "ioe", Set.of("--input", "--output", "--error"));
             case "ionice" -> start = skipOptions(w, 1, "cnp", Set.of("--class", "--classdata", "--pid", "--pgid",

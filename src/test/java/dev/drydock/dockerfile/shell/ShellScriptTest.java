@@ -132,6 +132,8 @@ class ShellScriptTest {
                 Arguments.of("timeout -s KILL --preserve-status 10 curl x", "timeout", "curl x"),
                 Arguments.of("gosu app npm start", "gosu", "npm start"),
                 Arguments.of("su-exec app:app node x", "su-exec", "node x"),
+                Arguments.of("runuser -u app -- curl -k https://x", "runuser", "curl -k https://x"),
+                Arguments.of("runuser -l -u app make install", "runuser", "make install"),
                 Arguments.of("chroot /mnt apt-get update", "chroot", "apt-get update"),
                 Arguments.of("stdbuf -oL tail -f x", "stdbuf", "tail -f x"),
                 Arguments.of("ionice -c 3 make", "ionice", "make"),
