@@ -49,7 +49,7 @@ final class SecretPatterns {
     private static final Set<String> NOT_SECRET_LAST = Set.of("FILE", "FILES", "PATH", "DIR", "URL", "URI",
             "ENDPOINT", "HOST", "PORT", "NAME", "USER", "USERNAME", "LENGTH", "MIN", "MAX", "POLICY", "ENABLED",
             "REQUIRED", "HEADER", "TYPE", "ALGORITHM", "TTL", "TIMEOUT", "EXPIRY", "LIFETIME", "MODE", "SERVER",
-            "HELPER", "SOURCE", "LOCATION", "ID_FILE");
+            "HELPER", "SOURCE", "LOCATION");
     /** Parts before {@code KEY} naming public or non-cryptographic keys ({@code GPG_KEY} in official images). */
     private static final Set<String> PUBLIC_KEY_PREFIX = Set.of("GPG", "PGP", "GNUPG", "PUBLIC", "PUB", "SORT",
             "PARTITION", "CACHE", "PRIMARY", "FOREIGN", "HOST", "REPO", "APT", "SIGNING_PUBLIC", "KEYSERVER");
@@ -84,6 +84,22 @@ final class SecretPatterns {
             return !PUBLIC_KEY_PREFIX.contains(parts.get(parts.size() - 2));
         }
         return false;
+    }
+
+    /**
+     * Why {@code name=value} puts a secret into the image, as message text naming the variable and showing the
+     * value only {@link #redact redacted}: "`GITHUB_TOKEN` holds a GitHub token (ghp_****)" or "`DB_PASSWORD` is set
+     * to a literal value (****)"; empty when it does not.
+     */
+    static Optional<String> leak(String name, String value) {
+        Optional<String> shape = secretShape(value);
+        if (shape.isPresent()) {
+            return Optional.of("`" + name + "` holds " + shape.get() + " (" + redact(value) + ")");
+        }
+        if (secretName(name) && literalSecret(value)) {
+            return Optional.of("`" + name + "` is set to a literal value (" + redact(value) + ")");
+        }
+        return Optional.empty();
     }
 
     /** The kind of secret a value contains by its shape ("a GitHub token"), if any. */
