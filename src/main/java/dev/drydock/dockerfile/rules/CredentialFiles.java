@@ -38,8 +38,16 @@ final class CredentialFiles {
             }
         }
         String stem = name.replaceAll("\\.[a-z0-9]+$", "");
-        if (CERT_OR_KEY.matcher(name).find()) {
-            return !PUBLIC.matcher(stem).find(); // a .pem is as often a certificate as a key
+        if (CERT_OR_KEY.matcher(name).find()) { // a .pem is as often a certificate as a key
+            if (stem.contains("priv") || stem.contains("key")) {
+                return true;
+            }
+            for (String part : p.split("/")) {
+                if (PUBLIC.matcher(part.equals(name) ? stem : part).find()) {
+                    return false;
+                }
+            }
+            return true;
         }
         return KEY.matcher(name).find() && !PUBLIC_KEY.matcher(stem).find();
     }
