@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * the size of the file; the only exception it throws is {@link DockerfileSyntaxException}.
  *
  * <p>Deliberate differences from BuildKit, all in the direction of reporting rather than refusing: instructions
- * other than ARG before the first FROM parse (rule DL3061 reports them), and so do {@code ONBUILD ONBUILD},
+ * other than ARG before the first FROM parse (rule DL3061 reports them), so do duplicate stage names (DL3024;
+ * references then resolve to the latest stage of that name) and {@code ONBUILD ONBUILD},
  * {@code ONBUILD FROM} and {@code ONBUILD MAINTAINER} (rule DL3043).
  */
 public final class DockerfileParser {
@@ -472,10 +473,7 @@ public final class DockerfileParser {
                         throw error(b.args.get(2).position(), "invalid name for build stage: \"" + b.args.get(2).text()
                                 + "\", name can't start with a number or contain symbols");
                     }
-                    if (stageNames.containsKey(stageNameValue)) {
-                        throw error(b.args.get(2).position(), "duplicate stage name \"" + stageNameValue
-                                + "\" (first defined on line " + stages.get(stageNames.get(stageNameValue)).from().line() + ")");
-                    }
+                    // A duplicate name is refused by BuildKit; parsed here so that DL3024 can report it.
                 }
                 int index = stages.size();
                 Integer parent = stageNames.get(expanded.toLowerCase(Locale.ROOT));

@@ -91,7 +91,9 @@ public record Instruction(
 
     /**
      * The shell script this instruction runs: for shell-form RUN/CMD/ENTRYPOINT/HEALTHCHECK CMD the text, plus
-     * heredoc bodies that are fed to the shell ({@code RUN <<EOF}); for exec form the arguments joined by spaces.
+     * heredoc bodies that are fed to the shell ({@code RUN <<EOF}); for exec form the arguments, each quoted for
+     * the shell where needed and joined by spaces, so that {@code ["sh", "-c", "a && b"]} reads as
+     * {@code sh -c 'a && b'}.
      */
     public String script() {
         if (execForm) {
@@ -99,7 +101,14 @@ public record Instruction(
             if (keyword.equals("HEALTHCHECK") && !words.isEmpty()) {
                 words = words.subList(1, words.size());
             }
-            return String.join(" ", words);
+            StringBuilder sb = new StringBuilder();
+            for (String w : words) {
+                if (sb.length() > 0) {
+                    sb.append(' ');
+                }
+                sb.append(shellQuote(w));
+            }
+            return sb.toString();
         }
         if (heredocs.isEmpty()) {
             return text;
@@ -109,6 +118,13 @@ public record Instruction(
             sb.append('\n').append(h.body());
         }
         return sb.toString();
+    }
+
+    private static String shellQuote(String word) {
+        if (!word.isEmpty() && word.chars().allMatch(c -> Character.isLetterOrDigit(c) || "_./:=@%+,-".indexOf(c) >= 0)) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** Expands {@code $VAR}, {@code ${VAR}} and the {@code ${VAR:-x}} family with the variables in scope here. */

@@ -286,10 +286,10 @@ class DockerfileParserTest {
     }
 
     @Test
-    void duplicateStageName() {
-        DockerfileSyntaxException e = error("FROM a AS build\nFROM b AS BUILD\n");
-        assertThat(e.line()).isEqualTo(2);
-        assertThat(e.reason()).contains("duplicate stage name \"build\"").contains("line 1");
+    void duplicateStageNamesParseForDL3024AndReferencesResolveToTheLatest() throws Exception {
+        Dockerfile df = parse("FROM a AS build\nFROM b AS BUILD\nFROM build\n");
+        assertThat(df.stages()).extracting(Stage::name).containsExactly("build", "build", null);
+        assertThat(df.stages().get(2).parentStage()).isEqualTo(1);
     }
 
     @Test

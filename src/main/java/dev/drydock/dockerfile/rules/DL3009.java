@@ -60,9 +60,13 @@ final class DL3009 implements Rule {
         return updates && !sh.any(DL3009::removesLists);
     }
 
-    /** {@code rm -rf /var/lib/apt/lists/*} or any rm of that directory or below it. */
+    /**
+     * {@code rm -rf /var/lib/apt/lists/*} or any rm of that directory or below it, or {@code apt-get dist-clean}
+     * (apt 2.7+, Debian trixie), which removes the lists too and which Hadolint does not know yet.
+     */
     private static boolean removesLists(ShellCommand c) {
-        return c.is("rm") && c.operands().stream().anyMatch(o -> o.startsWith("/var/lib/apt/lists"));
+        return (c.is("rm") && c.operands().stream().anyMatch(o -> o.startsWith("/var/lib/apt/lists")))
+                || AptGetCommand.isAptOrAptGet(c, "dist-clean");
     }
 
     /** As Hadolint: a cache mount on /var/lib/apt/lists, or on both /var/lib/apt and /var/cache/apt. */

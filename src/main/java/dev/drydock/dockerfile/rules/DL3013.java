@@ -76,9 +76,9 @@ final class DL3013 extends InstructionRule {
         return Optional.empty();
     }
 
-    /** As Hadolint: {@code -r}/{@code --requirement}, {@code -c}/{@code --constraint} or {@code .} pin elsewhere. */
+    /** As Hadolint: {@code -r}/{@code --requirement}, {@code -c}/{@code --constraint} pin elsewhere ({@code .} pins only itself). */
     private static boolean installsFromFile(List<String> args) {
-        return args.stream().anyMatch(a -> a.equals(".") || a.matches("(-r|-c|--requirement|--constraint)(=.*)?")
+        return args.stream().anyMatch(a -> a.matches("(-r|-c|--requirement|--constraint)(=.*)?")
                 || a.matches("-[rc].+"));
     }
 

@@ -53,7 +53,7 @@ final class DL3020 extends InstructionRule {
         int at = i.start().offset();
         String src = ctx.dockerfile().source();
         String kw = src.substring(at, Math.min(at + 3, src.length()));
-        // an ONBUILD trigger starts at its ONBUILD keyword: no fix there
+        // the keyword is checked so that an edit never lands anywhere but on the ADD keyword itself
         if (copyCompatible && !variable && kw.equalsIgnoreCase("ADD")
                 && sources.stream().allMatch(s -> !TarArchives.isArchive(s.text()))) {
             out.report(i, msg, new Edit(at, at + 3, kw.equals("add") ? "copy" : "COPY"));

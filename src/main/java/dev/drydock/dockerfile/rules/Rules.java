@@ -14,7 +14,17 @@ public final class Rules {
 
     private static final List<Rule> ALL = List.of(
             // Hadolint-compatible rules (DLxxxx), in id order
+            new DL3000(), new DL3001(), new DL3002(), new DL3003(), new DL3004(), new DL3005(), new DL3006(),
+            new DL3007(), new DL3008(), new DL3009(), new DL3010(), new DL3011(), new DL3012(), new DL3013(),
+            new DL3014(), new DL3015(), new DL3016(), new DL3017(), new DL3018(), new DL3019(), new DL3020(),
+            new DL3021(), new DL3022(), new DL3023(), new DL3024(), new DL3025(), new DL3044(), new DL3045(),
+            new DL3046(), new DL3047(), new DL3048(), new DL3049(), new DL3050(), new DL3051(), new DL3052(),
+            new DL3053(), new DL3054(), new DL3055(), new DL3056(), new DL3057(), new DL3058(), new DL3059(),
+            new DL3060(), new DL3061(), new DL3062(),
             // drydock's own rules (DDxxxx), in id order
+            new DD0013(), new DD0014(), new DD0015(), new DD0016(), new DD0017(), new DD0018(), new DD0019(),
+            new DD0020(), new DD0021(), new DD0022(), new DD0023(), new DD0024(), new DD0025(), new DD0026(),
+            new DD0027(), new DD0028()
     );
 
     private static final Map<String, Rule> BY_ID;

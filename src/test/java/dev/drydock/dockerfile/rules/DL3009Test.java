@@ -31,6 +31,7 @@ class DL3009Test {
 
     @Test
     void doesNotCatch() {
+        assertPasses(rule, "RUN set -eux; \\\n\tapt-get update; \\\n\tapt-get install -y --no-install-recommends tk-dev; \\\n\tapt-get dist-clean");   // python:3.14-trixie
         assertPasses(rule, "FROM scratch\nRUN apt-get update && apt-get install python && rm -rf /var/lib/apt/lists/*\n");
         assertPasses(rule, "FROM ubuntu:22.04 AS foo\nRUN apt-get update && apt-get install python\n"
                 + "FROM scratch\nRUN echo hey!\n");                                        // builder stage not shipped

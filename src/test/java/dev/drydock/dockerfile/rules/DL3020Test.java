@@ -38,6 +38,7 @@ class DL3020Test {
     void fixRewritesAddToCopy() {
         assertThat(RulesGroupAFixes.fixed(rule, "ADD --chown=app:app src/ /app/src/\n"))
                 .isEqualTo("COPY --chown=app:app src/ /app/src/\n");
+        assertThat(RulesGroupAFixes.fixed(rule, "ONBUILD ADD . /app/src\n")).isEqualTo("ONBUILD COPY . /app/src\n");
         assertThat(RulesGroupAFixes.fixed(rule, "add requirements.txt /app/\n"))
                 .isEqualTo("copy requirements.txt /app/\n");
     }
@@ -47,6 +48,5 @@ class DL3020Test {
         assertThat(assertCatches(rule, "ADD app.tar.gz config.yml /opt/").get(0).fixes()).isEmpty();   // would stop unpacking
         assertThat(assertCatches(rule, "ADD --keep-git-dir=true . /src").get(0).fixes()).isEmpty();   // ADD-only flag
         assertThat(assertCatches(rule, "FROM debian:12\nARG SRC=app\nADD $SRC /app/").get(0).fixes()).isEmpty();
-        assertThat(assertCatches(rule, "ONBUILD ADD . /app/src").get(0).fixes()).isEmpty();
     }
 }

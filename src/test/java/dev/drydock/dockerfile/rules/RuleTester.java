@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Runs one rule on a Dockerfile snippet, the way Hadolint's rule specs do: {@code assertCatches(rule, "FROM x")}.
- * Snippets without a FROM get {@code FROM debian:12.5@sha256:…} prepended, so a snippet can be a single line.
+ * Snippets without any FROM line get {@code FROM debian:12.5@sha256:…} prepended, so a snippet can be a single line.
  */
 public final class RuleTester {
 
@@ -21,13 +21,14 @@ public final class RuleTester {
 
     /**
      * The settings documented examples run with (RuleInfo failing/passing snippets, RuleCatalogueTest):
-     * trusted registries docker.io and gcr.io, and a label schema with one label of each type.
+     * trusted registries docker.io and gcr.io, a label schema with one label of each type, and strict labels (so
+     * that DL3050, which only reports with strict labels, can show its example; only label rules read it).
      */
     public static final LintSettings EXAMPLE_SETTINGS = new LintSettings(
             List.of("docker.io", "gcr.io"),
             java.util.Map.of("title", "text", "source", "url", "maintainer", "email", "version", "semver",
                     "created", "rfc3339", "revision", "hash", "licenses", "spdx"),
-            false, List.of());
+            true, List.of());
 
     private RuleTester() {
     }
@@ -95,14 +96,13 @@ public final class RuleTester {
         assertThat(got).as(rule.info().id() + " lines on:\n" + snippet).containsExactly(lines);
     }
 
+    /** No FROM line anywhere: the snippet is a stage body (it may start with ARG). */
     private static boolean needsFrom(String snippet) {
         for (String line : snippet.split("\n")) {
-            String t = line.trim();
-            if (t.isEmpty() || t.startsWith("#")) {
-                continue;
+            String[] words = line.trim().split("\\s+", 2);
+            if (words[0].equalsIgnoreCase("FROM")) {
+                return false;
             }
-            String kw = t.split("\\s+", 2)[0].toUpperCase(java.util.Locale.ROOT);
-            return !(kw.equals("FROM") || kw.equals("ARG"));
         }
         return true;
     }
