@@ -25,7 +25,10 @@ final class CredentialFiles {
     private CredentialFiles() {
     }
 
-    /** Whether the path (any spelling: {@code ~/.npmrc}, {@code /root/.ssh/id_rsa}, {@code tls.key}) is a credential file. */
+    /**
+     * Whether the path (any spelling: {@code ~/.npmrc}, {@code /root/.ssh/id_rsa}, {@code tls.key}) is a
+     * credential file.
+     */
     static boolean credential(String path) {
         String p = normalise(path).toLowerCase(Locale.ROOT);
         String name = p.substring(p.lastIndexOf('/') + 1);

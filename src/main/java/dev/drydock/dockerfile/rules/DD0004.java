@@ -25,10 +25,12 @@ final class DD0004 implements Rule {
             "Every instruction adds a layer, and a file deleted by a later RUN is only hidden: the layer that "
                     + "wrote it still ships with the image, and `docker save` or any registry pull recovers the "
                     + "token, password or private key from it.",
-            "Never write the credential into a layer: use `RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci` "
+            "Never write the credential into a layer: use "
+                    + "`RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci` "
                     + "(or `--mount=type=ssh` for SSH keys), or write, use and delete the file within one RUN.",
             List.of(),
-            "RUN echo \"//registry.npmjs.org/:_authToken=${NPM_TOKEN}\" > /root/.npmrc\nRUN npm ci\nRUN rm /root/.npmrc\n",
+            "RUN echo \"//registry.npmjs.org/:_authToken=${NPM_TOKEN}\" > /root/.npmrc\n"
+                    + "RUN npm ci\nRUN rm /root/.npmrc\n",
             "RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\n",
             false);
 

@@ -30,7 +30,8 @@ final class DD0005 implements Rule {
             "Replace the ARG by a build secret: `RUN --mount=type=secret,id=github_token,env=GITHUB_TOKEN …` and "
                     + "build with `--secret id=github_token,env=GITHUB_TOKEN`.",
             List.of(),
-            "FROM alpine/git:2.45.2\nARG GITHUB_TOKEN\nRUN git clone https://${GITHUB_TOKEN}@github.com/example/private.git\n",
+            "FROM alpine/git:2.45.2\nARG GITHUB_TOKEN\n"
+                    + "RUN git clone https://${GITHUB_TOKEN}@github.com/example/private.git\n",
             "FROM alpine/git:2.45.2\nRUN --mount=type=secret,id=github_token,env=GITHUB_TOKEN \\\n"
                     + "    git clone https://${GITHUB_TOKEN}@github.com/example/private.git\n",
             false);

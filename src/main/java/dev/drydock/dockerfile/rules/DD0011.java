@@ -28,8 +28,8 @@ final class DD0011 extends InstructionRule {
             List.of(),
             "RUN curl -fsSL https://get.docker.com | sh\n",
             "RUN curl -fsSLo /tmp/get-docker.sh https://get.docker.com \\\n"
-                    + " && echo \"4e3ba2d4c6b5f0a4c1f3f8e6a0a3a1d7a7b5b0d7e5c5f0e7d2f6b2f5b8f1c2a3  /tmp/get-docker.sh\""
-                    + " | sha256sum -c - \\\n && sh /tmp/get-docker.sh\n",
+                    + " && echo \"4e3ba2d4c6b5f0a4c1f3f8e6a0a3a1d7a7b5b0d7e5c5f0e7d2f6b2f5b8f1c2a3 "
+                    + " /tmp/get-docker.sh\" | sha256sum -c - \\\n && sh /tmp/get-docker.sh\n",
             false);
 
     private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "ash", "dash", "ksh", "mksh");
@@ -58,9 +58,11 @@ final class DD0011 extends InstructionRule {
                     for (ShellCommand next : p.commands().subList(k + 1, p.commands().size())) {
                         ShellCommand runs = script.unwrap(next);
                         if (readsProgramFromStdin(runs)) {
-                            out.report(i, exact ? ScriptSource.position(ctx.dockerfile(), i, download.words().get(0))
-                                    : i.start(), "`" + download.name() + " " + url(download) + " | " + runs.name()
-                                    + "` runs a downloaded script unverified; download it, check its checksum, then run it");
+                            Position at = exact ? ScriptSource.position(ctx.dockerfile(), i, download.words().get(0))
+                                    : i.start();
+                            out.report(i, at, "`" + download.name() + " " + url(download) + " | " + runs.name()
+                                    + "` runs a downloaded script unverified; download it, check its checksum, "
+                                    + "then run it");
                             return;
                         }
                     }

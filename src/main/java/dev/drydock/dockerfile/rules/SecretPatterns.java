@@ -27,7 +27,8 @@ final class SecretPatterns {
             Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]+:([^/\\s@]+)@"));
 
     static final List<Shape> SHAPES = List.of(
-            new Shape("an AWS access key id", Pattern.compile("(?<![A-Z0-9])(AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}(?![A-Z0-9])")),
+            new Shape("an AWS access key id",
+                    Pattern.compile("(?<![A-Z0-9])(AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}(?![A-Z0-9])")),
             new Shape("a GitHub token", Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,})")),
             new Shape("a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}")),
             new Shape("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
@@ -35,7 +36,8 @@ final class SecretPatterns {
             new Shape("a Stripe secret key", Pattern.compile("\\b[sr]k_live_[A-Za-z0-9]{20,}")),
             new Shape("a Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}")),
             new Shape("a private key", Pattern.compile("-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----")),
-            new Shape("a JSON Web Token", Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}")),
+            new Shape("a JSON Web Token",
+                    Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}")),
             URL_WITH_PASSWORD);
 
     /** Name parts that make a name secret wherever they appear ({@code DBPASSWORD}, {@code CLIENT_SECRET}). */
@@ -54,8 +56,10 @@ final class SecretPatterns {
     private static final Set<String> PUBLIC_KEY_PREFIX = Set.of("GPG", "PGP", "GNUPG", "PUBLIC", "PUB", "SORT",
             "PARTITION", "CACHE", "PRIMARY", "FOREIGN", "HOST", "REPO", "APT", "SIGNING_PUBLIC", "KEYSERVER");
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
-    private static final Pattern REFERENCE = Pattern.compile("\\$(\\{[A-Za-z_][A-Za-z0-9_]*([:?+=-][^}]*)?}|[A-Za-z_][A-Za-z0-9_]*)");
-    private static final Set<String> FLAGS = Set.of("true", "false", "yes", "no", "on", "off", "none", "null", "0", "1");
+    private static final Pattern REFERENCE =
+            Pattern.compile("\\$(\\{[A-Za-z_][A-Za-z0-9_]*([:?+=-][^}]*)?}|[A-Za-z_][A-Za-z0-9_]*)");
+    private static final Set<String> FLAGS =
+            Set.of("true", "false", "yes", "no", "on", "off", "none", "null", "0", "1");
 
     /**
      * Whether a variable or label name says it holds a credential. Names are compared case-insensitively with

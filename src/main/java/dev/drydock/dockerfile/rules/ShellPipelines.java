@@ -87,7 +87,8 @@ final class ShellPipelines {
                     String keyword = c.words().get(0).raw();
                     if (REPARSED.contains(keyword)) {
                         int from = Math.min(text.length(), c.offset() + keyword.length());
-                        int to = starts.stream().filter(o -> o > c.offset()).min(Integer::compare).orElse(text.length());
+                        int to = starts.stream().filter(o -> o > c.offset()).min(Integer::compare)
+                                .orElse(text.length());
                         collect(text.substring(from, Math.max(from, Math.min(to, text.length()))), intoShellStrings,
                                 depth + 1, out);
                     }
@@ -115,7 +116,8 @@ final class ShellPipelines {
     private static void substitutions(String raw, boolean intoShellStrings, int depth, List<ShellScript> out) {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (c == '$' && i + 1 < raw.length() && raw.charAt(i + 1) == '(' && !(i + 2 < raw.length() && raw.charAt(i + 2) == '(')) {
+            boolean dollarParen = c == '$' && raw.startsWith("(", i + 1) && !raw.startsWith("((", i + 1);
+            if (dollarParen) {
                 int end = closing(raw, i + 2);
                 collect(raw.substring(i + 2, end), intoShellStrings, depth + 1, out);
                 i = end;

@@ -35,7 +35,8 @@ class DD0001Test {
 
     @Test
     void doesNotCatch() {
-        assertPasses(rule, "ENV PYTHON_VERSION=3.12.4 GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305");  // python image
+        assertPasses(rule, "ENV PYTHON_VERSION=3.12.4 "
+                + "GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305");  // python image
         assertPasses(rule, "ENV GPG_KEYS 0A4E8F1A6D2D8B5C4F5B1E5F");
         assertPasses(rule, "ENV MYSQL_ROOT_PASSWORD_FILE=/run/secrets/mysql_root_password");
         assertPasses(rule, "ENV GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/google/key.json");

@@ -16,11 +16,13 @@ class DD0002Test {
 
     @Test
     void catchesSecretNamesInAStage() {
-        assertCatches(rule, FROM + "ARG NPM_TOKEN\nRUN echo \"//registry.npmjs.org/:_authToken=${NPM_TOKEN}\" > .npmrc && npm ci");
+        assertCatches(rule, FROM + "ARG NPM_TOKEN\nRUN echo \"//registry.npmjs.org/:_authToken=${NPM_TOKEN}\" > "
+                + ".npmrc && npm ci");
         assertCatches(rule, FROM + "ARG GITHUB_TOKEN\nRUN go mod download");
         assertCatches(rule, FROM + "ARG AWS_ACCESS_KEY_ID\nARG AWS_SECRET_ACCESS_KEY\nRUN aws s3 cp s3://bucket/x /x");
         assertCatches(rule, FROM + "ARG PIP_EXTRA_INDEX_PASSWORD=\nRUN pip install -r requirements.txt");
-        assertCatches(rule, FROM + "ARG SSH_PRIVATE_KEY\nRUN mkdir -p /root/.ssh && echo \"$SSH_PRIVATE_KEY\" > /root/.ssh/id_rsa");
+        assertCatches(rule, FROM + "ARG SSH_PRIVATE_KEY\nRUN mkdir -p /root/.ssh && echo \"$SSH_PRIVATE_KEY\" > "
+                + "/root/.ssh/id_rsa");
         assertCatches(rule, FROM + "ARG TOKEN=${CI_JOB_TOKEN}");
     }
 

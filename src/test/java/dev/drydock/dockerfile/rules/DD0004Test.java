@@ -23,10 +23,13 @@ class DD0004Test {
         assertCatchesOnLines(rule, "FROM python:3.12\n"
                 + "RUN printf 'machine pypi.example.com login ci password %s\\n' \"$PW\" >> $HOME/.netrc\n"
                 + "RUN pip install -r requirements.txt && rm $HOME/.netrc\n", 2);
-        assertCatches(rule, "FROM python:3.12\nRUN cp /tmp/pypirc ~/.pypirc\nRUN twine upload dist/*\nRUN rm ~/.pypirc\n");
-        assertCatches(rule, "FROM alpine:3.20\nRUN echo \"https://ci:${TOKEN}@github.com\" | tee /root/.git-credentials\n"
+        assertCatches(rule, "FROM python:3.12\nRUN cp /tmp/pypirc ~/.pypirc\nRUN twine upload dist/*\nRUN rm "
+                + "~/.pypirc\n");
+        assertCatches(rule, "FROM alpine:3.20\nRUN echo \"https://ci:${TOKEN}@github.com\" | tee "
+                + "/root/.git-credentials\n"
                 + "RUN git clone https://github.com/x/y && rm /root/.git-credentials\n");
-        assertCatches(rule, "FROM docker:27\nRUN echo \"$PW\" | docker login -u ci --password-stdin registry.example.com\n"
+        assertCatches(rule, "FROM docker:27\nRUN echo \"$PW\" | docker login -u ci --password-stdin "
+                + "registry.example.com\n"
                 + "RUN docker pull registry.example.com/x\nRUN rm -rf ~/.docker\n");
         assertCatches(rule, "FROM amazon/aws-cli:2.17.0\nRUN aws configure set aws_secret_access_key \"$KEY\"\n"
                 + "RUN aws s3 cp s3://b/x /x\nRUN rm /root/.aws/credentials\n");
@@ -38,7 +41,8 @@ class DD0004Test {
                 + "RUN rm -f /root/.ssh/id_*\n");
         assertCatches(rule, "FROM node:20\nWORKDIR /app\nCOPY .npmrc .\nRUN npm ci\nRUN rm .npmrc\n");
         // the file is removed in a child stage: still in the parent's layer
-        assertCatchesOnLines(rule, "FROM node:20 AS deps\nRUN echo x > /root/.npmrc\nFROM deps\nRUN rm /root/.npmrc\n", 2);
+        assertCatchesOnLines(rule, "FROM node:20 AS deps\nRUN echo x > /root/.npmrc\nFROM deps\nRUN rm "
+                + "/root/.npmrc\n", 2);
     }
 
     @Test
@@ -48,12 +52,15 @@ class DD0004Test {
                 + "&& npm ci && rm -f .npmrc\n");
         assertPasses(rule, "FROM node:20\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\n");
         assertPasses(rule, "FROM golang:1.22\nRUN --mount=type=ssh go mod download\n");
-        assertPasses(rule, "FROM node:20\nRUN echo x > ~/.npmrc\nRUN npm ci\n");                 // not deleted (DD0001-like)
+        assertPasses(rule, "FROM node:20\nRUN echo x > ~/.npmrc\nRUN npm ci\n"
+                + "");                 // not deleted (DD0001-like)
         assertPasses(rule, "FROM debian:12\nRUN echo hi > /tmp/log.txt\nRUN rm /tmp/log.txt\n"); // not a credential
-        assertPasses(rule, "FROM debian:12\nCOPY ca.pem /usr/local/share/ca-certificates/\nRUN rm /usr/local/share/ca-certificates/ca.pem\n");
+        assertPasses(rule, "FROM debian:12\nCOPY ca.pem /usr/local/share/ca-certificates/\nRUN rm "
+                + "/usr/local/share/ca-certificates/ca.pem\n");
         assertPasses(rule, "FROM node:20\nRUN echo x > ~/.npmrc\nRUN rm -f ~/.yarnrc\n");        // a different file
         assertPasses(rule, "FROM node:20\nRUN echo 'rm ~/.npmrc' > /cleanup.sh\nRUN echo x > /tmp/a\n");
-        assertPasses(rule, "FROM node:20 AS a\nRUN echo x > /root/.npmrc\nFROM node:20\nRUN rm /root/.npmrc\n"); // unrelated stage
+        assertPasses(rule, "FROM node:20 AS a\nRUN echo x > /root/.npmrc\nFROM node:20\nRUN rm /root/.npmrc\n"
+                + ""); // unrelated stage
         assertPasses(rule, "FROM node:20\nRUN echo x > /root/.npmrc 2>&1 && rm /root/.npmrc\n");
     }
 

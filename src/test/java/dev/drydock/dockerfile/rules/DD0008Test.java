@@ -11,17 +11,20 @@ class DD0008Test {
     private final DD0008 rule = new DD0008();
 
     private static List<Violation> lint(String snippet, String... allowed) {
-        return RuleTester.lint(new DD0008(), snippet, new LintSettings(List.of(), Map.of(), false, List.of(allowed)), null);
+        LintSettings settings = new LintSettings(List.of(), Map.of(), false, List.of(allowed));
+        return RuleTester.lint(new DD0008(), snippet, settings, null);
     }
 
     @Test
     void catches() {
         assertThat(lint("FROM python:3.12-slim", "cgr.dev/chainguard/*")).hasSize(1);
         assertThat(lint("FROM cgr.dev/chainguard/python:latest", "cgr.dev/chainguard/node*")).hasSize(1);
-        assertThat(lint("FROM cgr.dev/chainguard/sub/python:latest", "cgr.dev/chainguard/*")).hasSize(1); // * stays in a component
+        assertThat(lint("FROM "
+                + "cgr.dev/chainguard/sub/python:latest", "cgr.dev/chainguard/*")).hasSize(1); // * stays in a component
         assertThat(lint("FROM python:3.11-slim", "python:3.12-*")).hasSize(1);
         assertThat(lint("FROM evil.example.com/python:3.12", "python")).hasSize(1);
-        assertThat(lint("FROM golang:1.22 AS build\nRUN go build\nFROM gcr.io/distroless/static\nCOPY --from=build /a /a",
+        assertThat(lint("FROM golang:1.22 AS build\nRUN go build\nFROM gcr.io/distroless/static\nCOPY "
+                + "--from=build /a /a",
                 "gcr.io/distroless/**")).hasSize(1);
     }
 

@@ -13,7 +13,8 @@ class DD0009Test {
 
     @Test
     void catchesNoUser() {
-        assertCatchesOnLines(rule, "FROM node:20-bookworm-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n", 1);
+        assertCatchesOnLines(rule, "FROM node:20-bookworm-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", "
+                + "\"server.js\"]\n", 1);
         assertCatches(rule, "FROM nginx:1.27\nCOPY dist /usr/share/nginx/html\n");
         assertCatches(rule, "FROM scratch\nCOPY app /app\nENTRYPOINT [\"/app\"]\n");        // Dockle reports these too
         // a USER in an unrelated earlier stage does not count

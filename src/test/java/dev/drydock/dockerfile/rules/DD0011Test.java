@@ -21,7 +21,8 @@ class DD0011Test {
         assertCatches(rule, "RUN curl -sSL https://install.python-poetry.org | python3");
         assertCatches(rule, "RUN curl -sL https://x.example/i.sh | tee /tmp/i.sh | sh");
         assertCatches(rule, "RUN curl -o - https://x.example/i.sh | env FOO=1 sh");
-        assertCatches(rule, "RUN apt-get update && \\\n    curl -fsSL https://x.example/setup | bash && \\\n    apt-get install -y x");
+        assertCatches(rule, "RUN apt-get update && \\\n    curl -fsSL https://x.example/setup | bash && \\\n    "
+                + "apt-get install -y x");
         assertCatches(rule, "RUN if [ \"$TARGETARCH\" = amd64 ]; then curl -fsSL https://x.example/i | sh; fi");
         assertCatches(rule, "RUN sh -c 'curl -fsSL https://x.example/i | sh'");
         assertCatches(rule, "RUN <<EOF\nset -e\ncurl -fsSL https://get.docker.com | sh\nEOF");
@@ -30,9 +31,11 @@ class DD0011Test {
 
     @Test
     void catchesSubstitutions() {
-        assertCatches(rule, "RUN sh -c \"$(curl -fsSL https://raw.githubusercontent.com/ohmyzsh/ohmyzsh/master/tools/install.sh)\"");
+        assertCatches(rule, "RUN sh -c \"$(curl -fsSL "
+                + "https://raw.githubusercontent.com/ohmyzsh/ohmyzsh/master/tools/install.sh)\"");
         assertCatches(rule, "RUN bash -c \"$(wget -qO- https://x.example/i.sh)\"");
-        assertCatches(rule, "RUN /bin/bash -c \"$(curl -fsSL https://raw.githubusercontent.com/Homebrew/install/HEAD/install.sh)\"");
+        assertCatches(rule, "RUN /bin/bash -c \"$(curl -fsSL "
+                + "https://raw.githubusercontent.com/Homebrew/install/HEAD/install.sh)\"");
         assertCatches(rule, "RUN bash <(curl -s https://x.example/i.sh)");
         assertCatches(rule, "RUN eval \"$(curl -fsSL https://x.example/env)\"");
         assertCatches(rule, "RUN . <(curl -fsSL https://x.example/env)");
@@ -43,7 +46,8 @@ class DD0011Test {
         assertPasses(rule, "RUN curl -fsSLo /tmp/i.sh https://x.example/i.sh && sha256sum -c i.sha && sh /tmp/i.sh");
         assertPasses(rule, "RUN curl -fsSL https://x.example/a.tar.gz | tar xz -C /opt");
         assertPasses(rule, "RUN curl -fsSL https://x.example/key.gpg | gpg --dearmor -o /etc/apt/keyrings/x.gpg");
-        assertPasses(rule, "RUN curl -s https://api.github.com/repos/x/y/releases/latest | python3 -c 'import sys,json; print(json.load(sys.stdin)[\"tag_name\"])'");
+        assertPasses(rule, "RUN curl -s https://api.github.com/repos/x/y/releases/latest | python3 -c 'import "
+                + "sys,json; print(json.load(sys.stdin)[\"tag_name\"])'");
         assertPasses(rule, "RUN curl -s https://api.example.com/v | jq -r .version");
         assertPasses(rule, "RUN curl -s https://x.example/data.csv | python3 /app/load.py");
         assertPasses(rule, "RUN wget -q https://x.example/i.sh && sh i.sh");              // wget writes a file

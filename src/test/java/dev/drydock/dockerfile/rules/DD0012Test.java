@@ -16,7 +16,8 @@ class DD0012Test {
     void catches() {
         assertCatches(rule, "ADD https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini");
         assertCatches(rule, "ADD http://archive.example.com/app-1.2.tar.gz /opt/");
-        assertCatches(rule, "ADD --chmod=755 https://github.com/tianon/gosu/releases/download/1.17/gosu-amd64 /usr/local/bin/gosu");
+        assertCatches(rule, "ADD --chmod=755 https://github.com/tianon/gosu/releases/download/1.17/gosu-amd64 "
+                + "/usr/local/bin/gosu");
         assertCatches(rule, "ADD [\"https://example.com/a.jar\", \"/opt/app/a.jar\"]");
         assertCatches(rule, "ADD https://example.com/a.txt https://example.com/b.txt /data/");
         assertCatches(rule, "ADD --checksum= https://example.com/a.txt /a.txt");
@@ -29,11 +30,14 @@ class DD0012Test {
 
     @Test
     void doesNotCatch() {
-        assertPasses(rule, "ADD --checksum=" + SHA + " https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini");
+        assertPasses(rule, "ADD "
+                + "--checksum=" + SHA + " https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini");
         assertPasses(rule, "ADD --checksum=sha512:" + "ab".repeat(64) + " https://example.com/a.tar.gz /a.tar.gz");
         assertPasses(rule, "ADD https://github.com/moby/buildkit.git#4ed2e8d9d4b8fd7a1d8a2c4b0a0d0c3f5e6a7b8c /src");
-        assertPasses(rule, "ADD https://github.com/moby/buildkit.git#4ed2e8d9d4b8fd7a1d8a2c4b0a0d0c3f5e6a7b8c:docs /docs");
-        assertPasses(rule, "ADD app.tar.gz /opt/");                                           // local: DL3020's business
+        assertPasses(rule, "ADD "
+                + "https://github.com/moby/buildkit.git#4ed2e8d9d4b8fd7a1d8a2c4b0a0d0c3f5e6a7b8c:docs /docs");
+        assertPasses(rule, "ADD app.tar.gz "
+                + "/opt/");                                           // local: DL3020's business
         assertPasses(rule, "COPY https-proxy.conf /etc/");
         assertPasses(rule, "RUN curl -fsSLo /tini https://github.com/krallin/tini/releases/download/v0.19.0/tini");
     }

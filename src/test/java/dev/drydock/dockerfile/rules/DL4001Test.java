@@ -17,7 +17,8 @@ class DL4001Test {
         assertCatches(rule, "FROM node as foo\nRUN wget my.xyz && curl localhost\n");
         assertPasses(rule, "FROM node as foo\nRUN wget my.xyz\n");
         assertPasses(rule, "FROM node as foo\nRUN wget my.xyz\nFROM scratch\nRUN curl localhost\n");
-        assertCatches(rule, "FROM node as foo\nRUN wget my.xyz\nRUN curl localhost\nFROM scratch\nRUN curl localhost\n");
+        assertCatches(rule, "FROM node as foo\nRUN wget my.xyz\nRUN curl localhost\nFROM scratch\nRUN curl "
+                + "localhost\n");
         assertCatchesOnLines(rule, "FROM node as foo\nRUN wget my.xyz\nRUN curl my.xyz\nRUN echo hello\n", 3);
         assertCatchesOnLines(rule,
                 "FROM node as foo\nRUN wget my.xyz\nRUN curl my.xyz\nRUN echo hello\nRUN wget foo.com\n", 3, 5);
@@ -28,10 +29,12 @@ class DL4001Test {
         assertCatchesOnLines(rule, "FROM debian:12\n"
                 + "RUN apt-get update && apt-get install -y --no-install-recommends curl wget\n"
                 + "RUN curl -fsSL https://deb.nodesource.com/setup_20.x -o setup.sh\n"
-                + "RUN wget -q https://github.com/tianon/gosu/releases/download/1.17/gosu-amd64 -O /usr/local/bin/gosu\n",
+                + "RUN wget -q https://github.com/tianon/gosu/releases/download/1.17/gosu-amd64 -O "
+                        + "/usr/local/bin/gosu\n",
                 4);
         // wrapped and nested commands count
-        assertCatches(rule, "FROM debian:12\nRUN sudo wget -q https://x/a && if true; then curl -fsSO https://x/b; fi\n");
+        assertCatches(rule, "FROM debian:12\nRUN sudo wget -q https://x/a && if true; then curl -fsSO "
+                + "https://x/b; fi\n");
         assertCatches(rule, "FROM debian:12\nRUN wget -q https://x/a\nRUN <<EOF\ncurl -fsSO https://x/b\nEOF\n");
     }
 

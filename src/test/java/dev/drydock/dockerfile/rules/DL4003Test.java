@@ -15,13 +15,15 @@ class DL4003Test {
     void hadolintSpec() {
         assertCatches(rule, "FROM debian\nCMD bash\nRUN foo\nCMD another\n");
         assertPasses(rule, "FROM debian as distro1\nCMD bash\nRUN foo\nFROM debian as distro2\nCMD another\n");
-        assertCatches(rule, "FROM debian as distro1\nCMD bash\nRUN foo\nCMD another\nFROM debian as distro2\nCMD another\n");
+        assertCatches(rule, "FROM debian as distro1\nCMD bash\nRUN foo\nCMD another\nFROM debian as distro2\n"
+                + "CMD another\n");
         assertPasses(rule, "CMD /bin/true");
     }
 
     @Test
     void catchesEveryLaterCmd() {
-        assertCatchesOnLines(rule, "FROM nginx:1.27\nCMD [\"nginx\"]\nEXPOSE 80\nCMD [\"nginx\", \"-g\", \"daemon off;\"]\n"
+        assertCatchesOnLines(rule, "FROM nginx:1.27\nCMD [\"nginx\"]\nEXPOSE 80\nCMD [\"nginx\", \"-g\", "
+                + "\"daemon off;\"]\n"
                 + "CMD nginx\n", 4, 5);
     }
 

@@ -15,7 +15,8 @@ class DL4004Test {
     void hadolintSpec() {
         assertPasses(rule, "FROM busybox");
         assertCatches(rule, "FROM debian\nENTRYPOINT bash\nRUN foo\nENTRYPOINT another\n");
-        assertPasses(rule, "FROM debian as distro1\nENTRYPOINT bash\nRUN foo\nFROM debian as distro2\nENTRYPOINT another\n");
+        assertPasses(rule, "FROM debian as distro1\nENTRYPOINT bash\nRUN foo\nFROM debian as distro2\n"
+                + "ENTRYPOINT another\n");
         assertCatches(rule, "FROM debian as distro1\nENTRYPOINT bash\nRUN foo\nENTRYPOINT another\n"
                 + "FROM debian as distro2\nENTRYPOINT another\n");
         assertPasses(rule, "ENTRYPOINT /bin/true");

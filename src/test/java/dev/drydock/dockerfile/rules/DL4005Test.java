@@ -39,7 +39,8 @@ class DL4005Test {
     @Test
     void messageShowsTheCommand() {
         var v = assertCatches(rule, "RUN ln -sf /bin/bash /bin/sh");
-        assertThat(v.get(0).message()).isEqualTo("Use SHELL to change the default shell instead of `ln -sf /bin/bash /bin/sh`");
+        assertThat(v.get(0).message()).isEqualTo("Use SHELL to change the default shell instead of `ln -sf "
+                + "/bin/bash /bin/sh`");
         assertThat(v.get(0).position().column()).isEqualTo(5);
     }
 }

@@ -19,7 +19,8 @@ class DL4006Test {
                 + "RUN wget -O - https://some.site | wc -l file > /number\n");
         assertPasses(rule, "FROM scratch as build\nSHELL [\"/bin/bash\", \"-e\", \"-o\", \"pipefail\", \"-c\"]\n"
                 + "RUN wget -O - https://some.site | wc -l file > /number\n");
-        assertPasses(rule, "FROM scratch as build\nSHELL [\"/bin/bash\", \"-o\", \"errexit\", \"-o\", \"pipefail\", \"-c\"]\n"
+        assertPasses(rule, "FROM scratch as build\nSHELL [\"/bin/bash\", \"-o\", \"errexit\", \"-o\", "
+                + "\"pipefail\", \"-c\"]\n"
                 + "RUN wget -O - https://some.site | wc -l file > /number\n");
         assertPasses(rule, "FROM scratch as build\nSHELL [\"/bin/zsh\", \"-o\", \"pipefail\", \"-c\"]\n"
                 + "RUN wget -O - https://some.site | wc -l file > /number\n");

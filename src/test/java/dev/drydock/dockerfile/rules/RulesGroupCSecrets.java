@@ -19,7 +19,8 @@ final class RulesGroupCSecrets {
         for (Violation v : violations) {
             assertThat(v.message()).doesNotContain(secret);
             for (int k = 4; k + 5 <= secret.length(); k++) {
-                assertThat(v.message()).as("message shows part of the secret").doesNotContain(secret.substring(k, k + 5));
+                assertThat(v.message()).as("message shows part of the secret")
+                        .doesNotContain(secret.substring(k, k + 5));
             }
         }
     }

@@ -22,7 +22,8 @@ class SecretPatternsTest {
     @Test
     void notSecretNames() {
         for (String name : new String[] {"GPG_KEY", "GPG_KEYS", "PGP_KEY", "PUBLIC_KEY", "NODE_VERSION", "PATH",
-                "PWD", "DB_PASSWORD_FILE", "MYSQL_ROOT_PASSWORD_FILE", "SECRETS_DIR", "TOKEN_URL", "PASSWORD_MIN_LENGTH",
+                "PWD", "DB_PASSWORD_FILE", "MYSQL_ROOT_PASSWORD_FILE", "SECRETS_DIR", "TOKEN_URL",
+                "PASSWORD_MIN_LENGTH",
                 "GITHUB_TOKEN_PATH", "PASSWORD_REQUIRED", "TOKENIZERS_PARALLELISM", "KEY", "KEYRING", "BYPASS",
                 "PASSENGER_VERSION", "SECRET_NAME", "PYTHON_GPG_KEY", "org.opencontainers.image.authors",
                 "JAVA_HOME", "LANG", "DEBIAN_FRONTEND", "PIP_NO_CACHE_DIR", "AWS_REGION", "KEYCLOAK_VERSION"}) {
@@ -34,17 +35,20 @@ class SecretPatternsTest {
     void shapes() {
         assertThat(SecretPatterns.secretShape("AKIAIOSFODNN7EXAMPLE")).contains("an AWS access key id");
         assertThat(SecretPatterns.secretShape("ghp_" + "a".repeat(36))).contains("a GitHub token");
-        assertThat(SecretPatterns.secretShape("github_pat_11ABCDEFG0123456789_abcdefghijklmnop")).contains("a GitHub token");
+        assertThat(SecretPatterns.secretShape("github_pat_11ABCDEFG0123456789_abcdefghijklmnop")).contains("a "
+                + "GitHub token");
         assertThat(SecretPatterns.secretShape("xoxb-123456789012-abcdefghij")).contains("a Slack token");
         assertThat(SecretPatterns.secretShape("glpat-abcdefghij0123456789")).contains("a GitLab token");
         assertThat(SecretPatterns.secretShape("-----BEGIN RSA PRIVATE KEY-----\\nMIIE")).contains("a private key");
         assertThat(SecretPatterns.secretShape("-----BEGIN OPENSSH PRIVATE KEY-----")).contains("a private key");
         assertThat(SecretPatterns.secretShape("-----BEGIN PRIVATE KEY-----")).contains("a private key");
         assertThat(SecretPatterns.secretShape(
-                "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"))
+                "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0"
+                        + ".dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"))
                 .contains("a JSON Web Token");
         assertThat(SecretPatterns.secretShape("postgres://app:hunter22@db:5432/app")).contains("a URL with a password");
-        assertThat(SecretPatterns.secretShape("https://user:tok3n@registry.example.com/simple")).contains("a URL with a password");
+        assertThat(SecretPatterns.secretShape("https://user:tok3n@registry.example.com/simple")).contains("a "
+                + "URL with a password");
     }
 
     @Test
