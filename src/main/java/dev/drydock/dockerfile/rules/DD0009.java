@@ -6,6 +6,7 @@ import dev.drydock.dockerfile.Stage;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -55,15 +56,28 @@ final class DD0009 implements Rule {
             }
         }
         Stage root = chain.peek();
+        if (windows(ctx, last.get(), root)) {
+            return; // ContainerAdministrator vs ContainerUser is another model; Dockle does not check it either
+        }
         if (user != null && DL3002.isRoot(user.args().get(0).text())) {
             out.report(user, user.args().get(0).position(), "the final image runs as root: its last USER is `"
                     + user.args().get(0).text() + "`; end with an unprivileged USER");
-        } else if (user == null && !root.imageExpanded().toLowerCase(java.util.Locale.ROOT).contains("nonroot")) {
+        } else if (user == null && !root.imageExpanded().toLowerCase(Locale.ROOT).contains("nonroot")) {
             out.report(last.get().from(), root.isScratch()
                     ? "the final image sets no USER, so it runs as root (uid 0); add `USER 65532:65532` (a numeric "
                             + "id needs no /etc/passwd)"
                     : "the final image sets no USER, so it runs as root unless base image `" + root.image()
                             + "` sets one; add an unprivileged USER");
         }
+    }
+
+    /** A Windows image: a Windows base ({@code mcr.microsoft.com/windows/servercore}) or a non-POSIX SHELL. */
+    private static boolean windows(LintContext ctx, Stage last, Stage root) {
+        String image = root.imageExpanded() == null ? "" : root.imageExpanded().toLowerCase(Locale.ROOT);
+        boolean windowsBase = image.contains("windows/") || image.contains("nanoserver")
+                || image.contains("servercore");
+        List<Instruction> body = last.instructions();
+        return windowsBase || !body.isEmpty() && !ctx.posixShell(body.get(body.size() - 1))
+                || body.stream().anyMatch(i -> i.is("SHELL") && DL4006.nonPosix(i.argTexts()));
     }
 }

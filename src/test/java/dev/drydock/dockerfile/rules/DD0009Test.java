@@ -43,6 +43,9 @@ class DD0009Test {
         assertPasses(rule, "FROM debian:12\nUSER root\nFROM alpine:3.20\nUSER nobody\n");        // only the final stage
         assertPasses(rule, "FROM debian:12\nUSER ${APP_UID}\n");
         assertPasses(rule, "FROM debian:12\nUSER 1000:0\n");                                   // root group only
+        // Windows images have another user model (ContainerAdministrator/ContainerUser)
+        assertPasses(rule, "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo hi\n");
+        assertPasses(rule, "FROM mcr.microsoft.com/powershell:lts\nSHELL [\"pwsh\", \"-Command\"]\nRUN Write-Host hi\n");
     }
 
     @Test

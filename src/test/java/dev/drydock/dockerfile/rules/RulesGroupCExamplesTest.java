@@ -2,6 +2,9 @@ package dev.drydock.dockerfile.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.dockerfile.Dockerfile;
+import dev.drydock.dockerfile.DockerfileParser;
+import dev.drydock.dockerfile.DockerfileSyntaxException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +57,34 @@ class RulesGroupCExamplesTest {
                     String value = failing.substring(failing.indexOf('=') + 1).strip().replace("\"", "");
                     RulesGroupCSecrets.assertRedacted(lintExample(r, failing), value);
                 }));
+    }
+
+    /** Odd but parseable input: rules report or stay silent, never throw. */
+    @TestFactory
+    Stream<DynamicTest> oddInputNeverThrows() {
+        List<String> odd = List.of("FROM scratch\n", "RUN []\n", "RUN [\"\"]\n", "RUN chmod\n", "RUN chmod -R\n",
+                "RUN mkdir -m\n", "RUN curl | \n", "RUN | sh\n", "RUN sh -c\n", "RUN bash <(\n", "RUN echo $(\n",
+                "RUN echo `\n", "RUN if then fi | ( \n", "RUN cp\nRUN rm\n", "RUN rm -rf /\n", "RUN > x\n",
+                "RUN cat <<EOF\nEOF\n", "RUN <<EOF\nEOF\n", "RUN <<A <<B\na|b\nA\nc|d\nB\n", "COPY a b\n",
+                "ADD x y\n", "ADD --checksum https://x /y\n", "COPY --chmod a b\n", "USER\n", "ENV A=\n",
+                "LABEL a=\n", "ARG A\n", "MAINTAINER\n", "SHELL []\n", "SHELL [\"\"]\nRUN a | b\n",
+                "ONBUILD RUN curl x | sh\n", "FROM a AS b\nFROM b AS c\nFROM c\n", "FROM ${X}\n",
+                "ADD git@github.com:a/b.git#\n /x\n", "RUN chmod 7777777 x\n", "RUN chmod ,,, x\n");
+        return RULES.stream().map(r -> DynamicTest.dynamicTest(r.info().id(), () -> {
+            int linted = 0;
+            for (String snippet : odd) {
+                Dockerfile df;
+                try {
+                    df = DockerfileParser.parse("Dockerfile", snippet.startsWith("FROM") ? snippet
+                            : RuleTester.PINNED_FROM + snippet);
+                } catch (DockerfileSyntaxException e) {
+                    continue; // BuildKit rejects it too: rules never see it
+                }
+                r.check(new LintContext(df, ALLOWED_BASE_IMAGES, null), new Violations(r.info(), df.name()));
+                linted++;
+            }
+            assertThat(linted).isGreaterThan(odd.size() / 2);
+        }));
     }
 
     private static List<Violation> lintExample(Rule r, String snippet) throws IOException {
