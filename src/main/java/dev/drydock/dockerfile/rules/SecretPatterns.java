@@ -51,13 +51,16 @@ final class SecretPatterns {
     private static final Set<String> NOT_SECRET_LAST = Set.of("FILE", "FILES", "PATH", "DIR", "URL", "URI",
             "ENDPOINT", "HOST", "PORT", "NAME", "USER", "USERNAME", "LENGTH", "MIN", "MAX", "POLICY", "ENABLED",
             "REQUIRED", "HEADER", "TYPE", "ALGORITHM", "TTL", "TIMEOUT", "EXPIRY", "LIFETIME", "MODE", "SERVER",
-            "HELPER", "SOURCE", "LOCATION");
+            "HELPER", "SOURCE", "LOCATION", "ALGO", "FORMAT", "STRENGTH", "COMPLEXITY", "PROMPT",
+            "PROVIDER", "STORE", "BACKEND", "ENGINE", "COMMAND", "CMD", "EXPIRATION", "DAYS", "SECONDS", "ROTATION",
+            "VERSION", "ENABLE", "DISABLE", "DISABLED");
     /** Parts before {@code KEY} naming public or non-cryptographic keys ({@code GPG_KEY} in official images). */
     private static final Set<String> PUBLIC_KEY_PREFIX = Set.of("GPG", "PGP", "GNUPG", "PUBLIC", "PUB", "SORT",
-            "PARTITION", "CACHE", "PRIMARY", "FOREIGN", "HOST", "REPO", "APT", "SIGNING_PUBLIC", "KEYSERVER");
+            "PARTITION", "CACHE", "PRIMARY", "FOREIGN", "HOST", "REPO", "APT", "TRUSTED", "KEYSERVER");
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
     private static final Pattern REFERENCE =
             Pattern.compile("\\$(\\{[A-Za-z_][A-Za-z0-9_]*([:?+=-][^}]*)?}|[A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern NAME_REFERENCE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
     private static final Set<String> FLAGS =
             Set.of("true", "false", "yes", "no", "on", "off", "none", "null", "0", "1");
 
@@ -139,6 +142,14 @@ final class SecretPatterns {
         boolean path = (v.startsWith("/") || v.startsWith("./") || v.startsWith("~/") || v.startsWith("$"))
                 && !v.contains(" ");
         return !path;
+    }
+
+    /** The variables a value refers to: {@code ${A:-x}$B} → A, B. */
+    static List<String> references(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        return NAME_REFERENCE.matcher(value).results().map(m -> m.group(1)).toList();
     }
 
     /** Whether the text is nothing but variable references ({@code $A}, {@code ${A}${B:-x}}). */

@@ -34,6 +34,18 @@ class DD0001Test {
     }
 
     @Test
+    void catchesSecretBuildArgumentsCopiedIntoEnv() {
+        assertCatches(rule, "ARG NPM_TOKEN\nENV NPM_TOKEN=$NPM_TOKEN");
+        assertCatches(rule, "ARG GITHUB_TOKEN\nENV GH_TOKEN=\"${GITHUB_TOKEN}\"");
+        assertCatches(rule, "ARG PIP_PASSWORD\nENV PIP_INDEX_URL=https://ci:${PIP_PASSWORD}@pypi.example.com/simple");
+        var v = assertCatches(rule, "ARG NPM_TOKEN\nENV NPM_TOKEN=${NPM_TOKEN:-}");
+        assertThat(v.get(0).message()).contains("`NPM_TOKEN`").contains("build argument");
+        assertPasses(rule, "ARG NODE_VERSION\nENV NODE_VERSION=$NODE_VERSION");            // not a secret
+        assertPasses(rule, "ENV NPM_TOKEN=$NPM_TOKEN");                                      // no such ARG
+        assertPasses(rule, "ENV NPM_TOKEN=$NPM_TOKEN\nARG NPM_TOKEN");                       // ARG comes later
+    }
+
+    @Test
     void doesNotCatch() {
         assertPasses(rule, "ENV PYTHON_VERSION=3.12.4 "
                 + "GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305");  // python image
@@ -47,6 +59,8 @@ class DD0001Test {
         assertPasses(rule, "ENV REGISTRY_URL=https://registry.example.com/v2/");
         assertPasses(rule, "ENV TOKENIZERS_PARALLELISM=false HF_HOME=/cache");
         assertPasses(rule, "ENV PASSWORD_REQUIRED=true");
+        assertPasses(rule, "ENV PASSWORD_HASH_ALGO=bcrypt TOKEN_EXPIRATION=3600");
+        assertPasses(rule, "ENV TRUSTED_KEYS=\"B42F6819007F00F88E364FD4036A9C25BF357DD4\"");
         assertPasses(rule, "RUN true\nARG DB_PASSWORD=hunter2");                                   // ARG is DD0002
         assertPasses(rule, "RUN export DB_PASSWORD=hunter2");                            // not an ENV
         assertPasses(rule, "LABEL api_key=abcdef123456");
