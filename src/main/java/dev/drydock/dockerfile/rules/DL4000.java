@@ -31,8 +31,11 @@ final class DL4000 extends InstructionRule {
         if (!i.is("MAINTAINER")) {
             return;
         }
-        if (i.stage() < 0 || i.text().isBlank()) {
-            out.report(i, "MAINTAINER is deprecated"); // LABEL before FROM would be an error, so no fix here
+        String src = ctx.dockerfile().source();
+        boolean atKeyword = src.regionMatches(true, i.start().offset(), "MAINTAINER", 0, "MAINTAINER".length());
+        if (i.stage() < 0 || i.text().isBlank() || !atKeyword) {
+            // LABEL before FROM is an error, and an ONBUILD trigger starts at ONBUILD: no safe fix
+            out.report(i, "MAINTAINER is deprecated");
             return;
         }
         String label = "LABEL maintainer=" + quoted(i.text().strip(), ctx.dockerfile().escape());
