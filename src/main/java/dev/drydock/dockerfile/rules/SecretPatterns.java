@@ -73,8 +73,7 @@ final class SecretPatterns {
         if (KNOWN.contains(n)) {
             return true;
         }
-        List<String> parts = List.of(n.split("_+"));
-        parts = parts.stream().filter(p -> !p.isEmpty()).toList();
+        List<String> parts = java.util.Arrays.stream(n.split("_+")).filter(p -> !p.isEmpty()).toList();
         if (parts.isEmpty() || n.equals("PWD") || NOT_SECRET_LAST.contains(parts.get(parts.size() - 1))) {
             return false;
         }
