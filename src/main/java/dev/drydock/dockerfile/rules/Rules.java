@@ -23,10 +23,12 @@ public final class Rules {
             new DL3042(), new DL3043(), new DL3044(), new DL3045(), new DL3046(), new DL3047(), new DL3048(),
             new DL3049(), new DL3050(), new DL3051(), new DL3052(), new DL3053(), new DL3054(), new DL3055(),
             new DL3056(), new DL3057(), new DL3058(), new DL3059(), new DL3060(), new DL3061(), new DL3062(),
+            new DL4000(), new DL4001(), new DL4003(), new DL4004(), new DL4005(), new DL4006(),
             // drydock's own rules (DDxxxx), in id order
-            new DD0013(), new DD0014(), new DD0015(), new DD0016(), new DD0017(), new DD0018(), new DD0019(),
-            new DD0020(), new DD0021(), new DD0022(), new DD0023(), new DD0024(), new DD0025(), new DD0026(),
-            new DD0027(), new DD0028()
+            new DD0001(), new DD0002(), new DD0003(), new DD0004(), new DD0005(), new DD0006(), new DD0007(),
+            new DD0008(), new DD0009(), new DD0010(), new DD0011(), new DD0012(), new DD0013(), new DD0014(),
+            new DD0015(), new DD0016(), new DD0017(), new DD0018(), new DD0019(), new DD0020(), new DD0021(),
+            new DD0022(), new DD0023(), new DD0024(), new DD0025(), new DD0026(), new DD0027(), new DD0028()
     );
 
     private static final Map<String, Rule> BY_ID;

@@ -17,8 +17,9 @@ public final class RulesDocument {
                 .append(" `.hadolint.yaml` files keep working; `DD` rules are drydock's own. Aliases name the same check in Trivy")
                 .append(" (`DS…`) and Checkov (`CKV_DOCKER_…`).\n\n");
         sb.append("Examples below are checked by a test: each failing example is reported, each passing one is not")
-                .append(" (label rules run with a schema that has one label of each type; DL3026 with trusted registries")
-                .append(" `docker.io` and `gcr.io`).\n\n");
+                .append(" (label rules run with a schema that has one label of each type and strict labels; DL3026 with")
+                .append(" trusted registries `docker.io` and `gcr.io`; DD0008 with allowed base images `debian:*` and")
+                .append(" `gcr.io/distroless/**`).\n\n");
         sb.append("| id | severity | fixable | title |\n| --- | --- | --- | --- |\n");
         for (Rule r : rules) {
             RuleInfo i = r.info();

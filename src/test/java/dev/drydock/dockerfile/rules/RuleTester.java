@@ -28,7 +28,7 @@ public final class RuleTester {
             List.of("docker.io", "gcr.io"),
             java.util.Map.of("title", "text", "source", "url", "maintainer", "email", "version", "semver",
                     "created", "rfc3339", "revision", "hash", "licenses", "spdx"),
-            true, List.of());
+            true, List.of("debian:*", "gcr.io/distroless/**"));
 
     private RuleTester() {
     }
