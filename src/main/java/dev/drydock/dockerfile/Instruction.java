@@ -90,8 +90,10 @@ public record Instruction(
     }
 
     /**
-     * The shell script this instruction runs: for shell-form RUN/CMD/ENTRYPOINT/HEALTHCHECK CMD the text, plus
-     * heredoc bodies that are fed to the shell ({@code RUN <<EOF}); for exec form the arguments, each quoted for
+     * The shell script this instruction runs: for shell-form RUN/CMD/ENTRYPOINT/HEALTHCHECK CMD the text; for
+     * {@code RUN <<EOF} the heredoc body (empty when its shebang names a non-shell interpreter); for
+     * {@code RUN cmd <<EOF} the text followed by the here-documents and their delimiters, as a shell reads them;
+     * for exec form the arguments, each quoted for
      * the shell where needed and joined by spaces, so that {@code ["sh", "-c", "a && b"]} reads as
      * {@code sh -c 'a && b'}.
      */
@@ -113,11 +115,19 @@ public record Instruction(
         if (heredocs.isEmpty()) {
             return text;
         }
+        if (heredocs.size() == 1 && text.strip().matches("<<-?\\s*([\"']?)" + java.util.regex.Pattern.quote(
+                heredocs.get(0).delimiter()) + "\\1")) {
+            // `RUN <<EOF`: BuildKit runs the body itself as the script (a shebang picks another interpreter)
+            String body = heredocs.get(0).body();
+            return body.startsWith("#!") && !body.matches("#![^\\n]*\\b(sh|bash|ash|dash|zsh|ksh)\\b[^\\n]*\\n[\\s\\S]*")
+                    ? "" : body;
+        }
+        // `RUN cmd <<EOF`: a here-document for the command, written out as the shell reads it
         StringBuilder sb = new StringBuilder(text);
         for (Heredoc h : heredocs) {
-            sb.append('\n').append(h.body());
+            sb.append('\n').append(h.body()).append(h.delimiter());
         }
-        return sb.toString();
+        return sb.append('\n').toString();
     }
 
     private static String shellQuote(String word) {

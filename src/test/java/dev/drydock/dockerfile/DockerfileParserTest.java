@@ -152,6 +152,22 @@ class DockerfileParserTest {
     }
 
     @Test
+    void heredocScripts() throws Exception {
+        Dockerfile df = parse("FROM x\nRUN <<EOF\ncurl -fsSL https://x | tar xz\nEOF\n"
+                + "RUN <<'PY'\n#!/usr/bin/env python3\nprint(1)\nPY\n"
+                + "RUN <<EOF\n#!/bin/bash\nset -e\nEOF\n"
+                + "RUN cat <<EOF > /etc/app.conf && chmod 600 /etc/app.conf\nkey=value\nEOF\n");
+        List<Instruction> runs = df.all("RUN");
+        assertThat(runs.get(0).script()).isEqualTo("curl -fsSL https://x | tar xz\n");
+        assertThat(dev.drydock.dockerfile.shell.ShellScript.parse(runs.get(0).script()).hasPipe()).isTrue();
+        assertThat(runs.get(1).script()).as("a python body is not a shell script").isEmpty();
+        assertThat(runs.get(2).script()).startsWith("#!/bin/bash");
+        assertThat(runs.get(3).script()).isEqualTo("cat <<EOF > /etc/app.conf && chmod 600 /etc/app.conf\nkey=value\nEOF\n");
+        assertThat(dev.drydock.dockerfile.shell.ShellScript.parse(runs.get(3).script()).commands())
+                .extracting(c -> c.name()).contains("cat", "chmod");
+    }
+
+    @Test
     void notHeredocs() throws Exception {
         Dockerfile df = parse("FROM x\nRUN echo \"<<EOF\" && cat <<<word && echo ok\nUSER app\n");
         assertThat(df.all("RUN").get(0).heredocs()).isEmpty();

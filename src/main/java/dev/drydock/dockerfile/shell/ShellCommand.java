@@ -83,10 +83,21 @@ public record ShellCommand(List<ShellWord> words, Map<String, String> assignment
                     }
                 } else if (!isShort(flag) && arg.startsWith(flag + "=")) {
                     return Optional.of(arg.substring(flag.length() + 1));
-                } else if (isShort(flag) && arg.startsWith(flag)) {
-                    return Optional.of(arg.substring(2)); // -oFILE
-                } else if (isShort(flag) && isCluster(arg) && arg.endsWith(flag.substring(1)) && next != null) {
-                    return Optional.of(next); // -xzf FILE: the last letter of a cluster takes the next word
+                } else if (isShort(flag) && isCluster(arg)) {
+                    // -oFILE, -xzf FILE, -qO- and -fsSLo/tmp/x: the flag's letter, after other option letters,
+                    // takes the rest of the word, or the next word when it ends the cluster
+                    int j = 1;
+                    while (j < arg.length() && arg.charAt(j) != flag.charAt(1) && Character.isLetter(arg.charAt(j))) {
+                        j++;
+                    }
+                    if (j < arg.length() && arg.charAt(j) == flag.charAt(1)) {
+                        if (j < arg.length() - 1) {
+                            return Optional.of(arg.substring(j + 1));
+                        }
+                        if (next != null) {
+                            return Optional.of(next);
+                        }
+                    }
                 }
             }
         }

@@ -61,6 +61,9 @@ class ShellCommandTest {
             curl --output out x           | -o,--output | out
             curl --output=out x           | -o,--output | out
             curl -fsSLo out x             | -o          | out
+            curl -fsSLo/tmp/x https://x   | -o          | /tmp/x
+            wget -qO- https://x           | -O          | -
+            wget -qO - https://x          | -O          | -
             tar -xzf a.tgz -C /opt        | -f          | a.tgz
             tar -xzf a.tgz -C /opt        | -C          | /opt
             curl x                        | -o          | NONE
