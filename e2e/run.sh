@@ -96,7 +96,7 @@ grep -q -- '-y' "$tmp/Dockerfile.fix" && grep -q -- '--no-install-recommends' "$
 cat "$tmp/Dockerfile.fix" >>"$tmp/out"
 expect "--fix rewrites the file in place" 1 'apt-get install -y --no-install-recommends curl|apt-get install --no-install-recommends -y curl'
 
-printf 'FROM debian:12.5\n# hadolint ignore=DL3008,DL3015\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n' >"$tmp/Dockerfile.pragma"
+printf 'FROM debian:12.5\n# hadolint ignore=DL3008,DL3015\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nUSER nobody\n' >"$tmp/Dockerfile.pragma"
 run "$dd" dockerfile --fail-on warning "$tmp/Dockerfile.pragma"
 expect "hadolint pragmas suppress" 0 '!DL3008' '!DL3015'
 

@@ -41,8 +41,10 @@ public record LintReport(List<FileResult> files, Severity threshold, boolean fai
             sourceLines = List.copyOf(sourceLines);
         }
 
+        /** Line {@code n} as reports may show it: secrets in it redacted. */
         public String line(int n) {
-            return n >= 1 && n <= sourceLines.size() ? sourceLines.get(n - 1) : "";
+            return n >= 1 && n <= sourceLines.size()
+                    ? dev.drydock.dockerfile.rules.SourceRedaction.redact(sourceLines.get(n - 1)) : "";
         }
     }
 

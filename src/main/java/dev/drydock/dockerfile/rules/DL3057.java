@@ -1,12 +1,12 @@
 package dev.drydock.dockerfile.rules;
 
 import dev.drydock.dockerfile.Dockerfile;
-import dev.drydock.dockerfile.Stage;
 import java.util.List;
 
 /**
- * A stage without HEALTHCHECK (Hadolint DL3057), reported at its FROM. As in Hadolint, every stage is judged, and a
- * HEALTHCHECK (also {@code HEALTHCHECK NONE}, an explicit choice) in a stage it builds on counts.
+ * The image built has no HEALTHCHECK (Hadolint DL3057), reported at the final stage's FROM. A HEALTHCHECK (also
+ * {@code HEALTHCHECK NONE}, an explicit choice) in a stage it builds on counts. Unlike Hadolint, which judges every
+ * stage, build stages are not reported: no container ever runs from them, so a finding there is noise.
  */
 final class DL3057 implements Rule {
 
@@ -30,10 +30,10 @@ final class DL3057 implements Rule {
     @Override
     public void check(LintContext ctx, Violations out) {
         Dockerfile df = ctx.dockerfile();
-        for (Stage stage : df.stages()) {
+        df.finalStage().ifPresent(stage -> {
             if (!StageChain.anyInChain(df, stage, i -> i.is("HEALTHCHECK"))) {
                 out.report(stage.from(), "`HEALTHCHECK` instruction missing.");
             }
-        }
+        });
     }
 }
