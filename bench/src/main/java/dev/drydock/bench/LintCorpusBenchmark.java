@@ -51,11 +51,20 @@ public class LintCorpusBenchmark {
             throw new IllegalStateException(root.toAbsolutePath() + " is absent: the corpus benchmark needs ../shared");
         }
         try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).filter(x -> x.getFileName().toString().startsWith("Dockerfile")).sorted().toList()) {
+            for (Path p : s.filter(Files::isRegularFile).filter(x -> isDockerfile(x.getFileName().toString())).sorted().toList()) {
                 files.add(new String[] {root.relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8)});
             }
         }
+        if (files.isEmpty()) {
+            throw new IllegalStateException("no Dockerfiles under " + root.toAbsolutePath());
+        }
         linter = new Linter(LintConfig.DEFAULT);
+    }
+
+    /** {@code Dockerfile}, {@code Dockerfile.alpine}, {@code 3.12__alpine__Dockerfile.Dockerfile}, {@code api.dockerfile}. */
+    static boolean isDockerfile(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return n.startsWith("dockerfile") || n.endsWith(".dockerfile");
     }
 
     @Benchmark
