@@ -66,6 +66,8 @@ final class EndOfLife {
             "gallium", 16, "hydrogen", 18, "iron", 20);
     private static final Map<Integer, String> GO = Map.of(18, "2023-02-01", 19, "2023-08-08", 20, "2024-02-06", 21, "2024-08-13", 22, "2025-02-11",
             23, "2025-08-12");
+    /** Go releases whose end of life is known by month only: Go 1.26 shipped in February 2026, 1.27 in August. */
+    private static final Map<Integer, String> GO_BY = Map.of(24, "2026-02-28", 25, "2026-08-31");
     private static final Pattern VERSION = Pattern.compile("(\\d+)(?:\\.(\\d+))?.*");
     private static final Pattern ALPINE_SUFFIX = Pattern.compile("alpine3\\.(\\d+)");
 
@@ -103,6 +105,9 @@ final class EndOfLife {
                 if (major != null && major == 1 && minor != null && minor <= 23) {
                     all.add(GO.containsKey(minor) ? new Finding("Go 1." + minor, GO.get(minor))
                             : new Finding("Go 1." + minor, LocalDate.parse(GO.get(18)), false));
+                } else if (major != null && major == 1 && minor != null && GO_BY.containsKey(minor)) {
+                    // a Go release is supported until the second newer one ships; these dates bound that release
+                    all.add(new Finding("Go 1." + minor, LocalDate.parse(GO_BY.get(minor)), false));
                 }
             }
             default -> {

@@ -120,5 +120,10 @@ class DD0024Test {
         assertThat(messages(on("2019-01-01"), "FROM python:3.7")).isEmpty();
         assertThat(EndOfLife.of("golang", "1.22", LocalDate.parse("2025-02-10"))).isEmpty();
         assertThat(EndOfLife.of("golang", "1.22", LocalDate.parse("2025-02-11"))).hasSize(1);
+        // Go 1.24 and 1.25: known by month only, said as "by"
+        assertThat(messages(on("2026-03-01"), "FROM golang:1.24-alpine")).singleElement().asString()
+                .contains("Go 1.24 reached end of life by 2026-02-28");
+        assertThat(messages(on("2026-11-23"), "FROM golang:1.25")).hasSize(1);
+        assertThat(messages(on("2026-11-23"), "FROM golang:1.26")).isEmpty();
     }
 }
