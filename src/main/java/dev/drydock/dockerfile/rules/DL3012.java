@@ -1,6 +1,5 @@
 package dev.drydock.dockerfile.rules;
 
-import dev.drydock.dockerfile.Instruction;
 import dev.drydock.dockerfile.Stage;
 import java.util.List;
 
@@ -24,19 +23,8 @@ final class DL3012 implements Rule {
 
     @Override
     public void check(LintContext ctx, Violations out) {
-        for (Stage s : ctx.dockerfile().stages()) {
-            Instruction first = null;
-            for (Instruction i : s.instructions()) {
-                if (!i.is("HEALTHCHECK")) {
-                    continue;
-                }
-                if (first == null) {
-                    first = i;
-                } else {
-                    out.report(i, "another HEALTHCHECK in stage " + s.label() + " (first on line " + first.line()
-                            + "); only the last one takes effect");
-                }
-            }
-        }
+        RepeatedInStage.report(ctx, out, "HEALTHCHECK", (s, first) ->
+                "another HEALTHCHECK in stage " + s.label() + " (first on line " + first.line()
+                        + "); only the last one takes effect");
     }
 }

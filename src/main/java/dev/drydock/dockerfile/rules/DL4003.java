@@ -1,7 +1,5 @@
 package dev.drydock.dockerfile.rules;
 
-import dev.drydock.dockerfile.Instruction;
-import dev.drydock.dockerfile.Stage;
 import java.util.List;
 
 /** More than one CMD in a stage (Hadolint DL4003): every CMD after the first is reported. */
@@ -26,19 +24,8 @@ final class DL4003 implements Rule {
 
     @Override
     public void check(LintContext ctx, Violations out) {
-        for (Stage s : ctx.dockerfile().stages()) {
-            Instruction first = null;
-            for (Instruction i : s.instructions()) {
-                if (!i.is("CMD")) {
-                    continue;
-                }
-                if (first == null) {
-                    first = i;
-                } else {
-                    out.report(i, "Multiple `CMD` instructions found. If you list more than one `CMD` then only "
-                            + "the last `CMD` will take effect (another CMD on line " + first.line() + ")");
-                }
-            }
-        }
+        RepeatedInStage.report(ctx, out, "CMD", (s, first) ->
+                "Multiple `CMD` instructions found. If you list more than one `CMD` then only "
+                        + "the last `CMD` will take effect (another CMD on line " + first.line() + ")");
     }
 }

@@ -1,7 +1,5 @@
 package dev.drydock.dockerfile.rules;
 
-import dev.drydock.dockerfile.Instruction;
-import dev.drydock.dockerfile.Stage;
 import java.util.List;
 
 /** More than one ENTRYPOINT in a stage (Hadolint DL4004): every ENTRYPOINT after the first is reported. */
@@ -26,20 +24,9 @@ final class DL4004 implements Rule {
 
     @Override
     public void check(LintContext ctx, Violations out) {
-        for (Stage s : ctx.dockerfile().stages()) {
-            Instruction first = null;
-            for (Instruction i : s.instructions()) {
-                if (!i.is("ENTRYPOINT")) {
-                    continue;
-                }
-                if (first == null) {
-                    first = i;
-                } else {
-                    out.report(i, "Multiple `ENTRYPOINT` instructions found. If you list more than one "
-                            + "`ENTRYPOINT` then only the last `ENTRYPOINT` will take effect (another ENTRYPOINT "
-                            + "on line " + first.line() + ")");
-                }
-            }
-        }
+        RepeatedInStage.report(ctx, out, "ENTRYPOINT", (s, first) ->
+                "Multiple `ENTRYPOINT` instructions found. If you list more than one "
+                        + "`ENTRYPOINT` then only the last `ENTRYPOINT` will take effect (another ENTRYPOINT "
+                        + "on line " + first.line() + ")");
     }
 }

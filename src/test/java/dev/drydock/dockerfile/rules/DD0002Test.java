@@ -3,7 +3,7 @@ package dev.drydock.dockerfile.rules;
 import static dev.drydock.dockerfile.rules.RuleTester.assertCatches;
 import static dev.drydock.dockerfile.rules.RuleTester.assertCatchesOnLines;
 import static dev.drydock.dockerfile.rules.RuleTester.assertPasses;
-import static dev.drydock.dockerfile.rules.RulesGroupCSecrets.assertRedacted;
+import static dev.drydock.dockerfile.rules.Redaction.assertRedacted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

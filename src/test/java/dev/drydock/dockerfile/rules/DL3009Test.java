@@ -58,12 +58,12 @@ class DL3009Test {
 
     @Test
     void fixAppendsCleanup() {
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN apt-get update && apt-get install -y curl\n"))
+        assertThat(RuleTester.fixed(rule, "RUN apt-get update && apt-get install -y curl\n"))
                 .isEqualTo("RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n");
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN apt-get update \\\n    && apt-get install -y curl\nUSER app\n"))
+        assertThat(RuleTester.fixed(rule, "RUN apt-get update \\\n    && apt-get install -y curl\nUSER app\n"))
                 .isEqualTo("RUN apt-get update \\\n    && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n"
                         + "USER app\n");
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN apt-get update && apt-get install -y curl   \n"))
+        assertThat(RuleTester.fixed(rule, "RUN apt-get update && apt-get install -y curl   \n"))
                 .isEqualTo("RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*   \n");
     }
 

@@ -40,11 +40,11 @@ class DL3014Test {
 
     @Test
     void fixInsertsYesAfterInstall() {
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN apt-get update && apt-get install curl\n"))
+        assertThat(RuleTester.fixed(rule, "RUN apt-get update && apt-get install curl\n"))
                 .isEqualTo("RUN apt-get update && apt-get install -y curl\n");
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN apt-get update \\\n && apt-get install \\\n    curl\n"))
+        assertThat(RuleTester.fixed(rule, "RUN apt-get update \\\n && apt-get install \\\n    curl\n"))
                 .isEqualTo("RUN apt-get update \\\n && apt-get install -y \\\n    curl\n");
-        assertThat(RulesGroupAFixes.fixed(rule,
+        assertThat(RuleTester.fixed(rule,
                 "RUN apt-get install curl && \\\n# a comment line\n    apt-get install git\n"))
                 .isEqualTo("RUN apt-get install -y curl && \\\n# a comment line\n    apt-get install -y git\n");
     }

@@ -34,9 +34,9 @@ class DL3015Test {
 
     @Test
     void fixInsertsFlagAfterInstall() {
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN apt-get update && apt-get install -y curl\n"))
+        assertThat(RuleTester.fixed(rule, "RUN apt-get update && apt-get install -y curl\n"))
                 .isEqualTo("RUN apt-get update && apt-get install --no-install-recommends -y curl\n");
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN apt-get -y install \\\n    curl\n"))
+        assertThat(RuleTester.fixed(rule, "RUN apt-get -y install \\\n    curl\n"))
                 .isEqualTo("RUN apt-get -y install --no-install-recommends \\\n    curl\n");
     }
 }

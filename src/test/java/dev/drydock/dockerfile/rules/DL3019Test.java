@@ -34,9 +34,9 @@ class DL3019Test {
 
     @Test
     void fixInsertsNoCacheAfterAdd() {
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN apk add curl=8.5.0-r0\n"))
+        assertThat(RuleTester.fixed(rule, "RUN apk add curl=8.5.0-r0\n"))
                 .isEqualTo("RUN apk add --no-cache curl=8.5.0-r0\n");
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN apk --update add \\\n    bash=5.2.21-r0 && apk add git=2.43.0-r0\n"))
+        assertThat(RuleTester.fixed(rule, "RUN apk --update add \\\n    bash=5.2.21-r0 && apk add git=2.43.0-r0\n"))
                 .isEqualTo("RUN apk --update add --no-cache \\\n    bash=5.2.21-r0 && apk add --no-cache git=2.43.0-r0\n");
     }
 }

@@ -36,10 +36,10 @@ class DL3020Test {
 
     @Test
     void fixRewritesAddToCopy() {
-        assertThat(RulesGroupAFixes.fixed(rule, "ADD --chown=app:app src/ /app/src/\n"))
+        assertThat(RuleTester.fixed(rule, "ADD --chown=app:app src/ /app/src/\n"))
                 .isEqualTo("COPY --chown=app:app src/ /app/src/\n");
-        assertThat(RulesGroupAFixes.fixed(rule, "ONBUILD ADD . /app/src\n")).isEqualTo("ONBUILD COPY . /app/src\n");
-        assertThat(RulesGroupAFixes.fixed(rule, "add requirements.txt /app/\n"))
+        assertThat(RuleTester.fixed(rule, "ONBUILD ADD . /app/src\n")).isEqualTo("ONBUILD COPY . /app/src\n");
+        assertThat(RuleTester.fixed(rule, "add requirements.txt /app/\n"))
                 .isEqualTo("copy requirements.txt /app/\n");
     }
 

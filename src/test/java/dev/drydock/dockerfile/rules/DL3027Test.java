@@ -47,15 +47,15 @@ class DL3027Test {
 
     @Test
     void fixRenamesAptToAptGetWhereTheyBehaveAlike() {
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN apt update && apt install -y curl\n"))
+        assertThat(RuleTester.fixed(rule, "RUN apt update && apt install -y curl\n"))
                 .isEqualTo("RUN apt-get update && apt-get install -y curl\n");
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN apt-get update \\\n && apt \\\n  install -y curl\n"))
+        assertThat(RuleTester.fixed(rule, "RUN apt-get update \\\n && apt \\\n  install -y curl\n"))
                 .isEqualTo("RUN apt-get update \\\n && apt-get \\\n  install -y curl\n");
         // apt upgrade may install new packages, apt-get upgrade never does: no automatic rename
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN apt upgrade -y\n")).isEqualTo("RUN apt upgrade -y\n");
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN bash -c 'apt install -y curl'\n"))
+        assertThat(RuleTester.fixed(rule, "RUN apt upgrade -y\n")).isEqualTo("RUN apt upgrade -y\n");
+        assertThat(RuleTester.fixed(rule, "RUN bash -c 'apt install -y curl'\n"))
                 .isEqualTo("RUN bash -c 'apt-get install -y curl'\n");               // inside sh -c, placed exactly
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN [\"apt\", \"install\", \"-y\", \"curl\"]\n"))
+        assertThat(RuleTester.fixed(rule, "RUN [\"apt\", \"install\", \"-y\", \"curl\"]\n"))
                 .isEqualTo("RUN [\"apt\", \"install\", \"-y\", \"curl\"]\n");          // exec form: no fix
     }
 }

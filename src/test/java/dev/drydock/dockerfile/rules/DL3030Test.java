@@ -55,13 +55,13 @@ class DL3030Test {
 
     @Test
     void fixInsertsYesAfterTheSubcommand() {
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN yum install httpd-2.4.6 && yum clean all\n"))
+        assertThat(RuleTester.fixed(rule, "RUN yum install httpd-2.4.6 && yum clean all\n"))
                 .isEqualTo("RUN yum install -y httpd-2.4.6 && yum clean all\n");
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN yum groupinstall \"Development Tools\"\n"))
+        assertThat(RuleTester.fixed(rule, "RUN yum groupinstall \"Development Tools\"\n"))
                 .isEqualTo("RUN yum groupinstall -y \"Development Tools\"\n");
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN yum module install nodejs:18\n"))
+        assertThat(RuleTester.fixed(rule, "RUN yum module install nodejs:18\n"))
                 .isEqualTo("RUN yum module install -y nodejs:18\n");
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN yum \\\n    install \\\n    jq-1.6\n"))
+        assertThat(RuleTester.fixed(rule, "RUN yum \\\n    install \\\n    jq-1.6\n"))
                 .isEqualTo("RUN yum \\\n    install -y \\\n    jq-1.6\n");
     }
 }

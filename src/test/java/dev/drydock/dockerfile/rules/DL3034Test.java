@@ -43,9 +43,9 @@ class DL3034Test {
 
     @Test
     void fixInsertsNoConfirmAfterTheSubcommand() {
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN zypper install curl=8.6.0 && zypper clean\n"))
+        assertThat(RuleTester.fixed(rule, "RUN zypper install curl=8.6.0 && zypper clean\n"))
                 .isEqualTo("RUN zypper install -y curl=8.6.0 && zypper clean\n");
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN zypper rm vim\n")).isEqualTo("RUN zypper rm -y vim\n");
+        assertThat(RuleTester.fixed(rule, "RUN zypper rm vim\n")).isEqualTo("RUN zypper rm -y vim\n");
         assertThat(assertCatches(rule, "RUN zypper rm vim").get(0).message()).contains("`zypper rm`");
     }
 }

@@ -45,9 +45,9 @@ class DL3038Test {
 
     @Test
     void fixInsertsYesAfterTheSubcommand() {
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN microdnf install httpd-2.4.24 && microdnf clean all\n"))
+        assertThat(RuleTester.fixed(rule, "RUN microdnf install httpd-2.4.24 && microdnf clean all\n"))
                 .isEqualTo("RUN microdnf install -y httpd-2.4.24 && microdnf clean all\n");
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN dnf group install 'Development Tools'\n"))
+        assertThat(RuleTester.fixed(rule, "RUN dnf group install 'Development Tools'\n"))
                 .isEqualTo("RUN dnf group install -y 'Development Tools'\n");
         assertThat(assertCatches(rule, "RUN microdnf install jq-1.6").get(0).message())
                 .contains("`microdnf install`");

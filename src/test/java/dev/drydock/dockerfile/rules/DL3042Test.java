@@ -91,9 +91,9 @@ class DL3042Test {
 
     @Test
     void fixAddsNoCacheDirAfterInstall() {
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN pip install -r requirements.txt\n"))
+        assertThat(RuleTester.fixed(rule, "RUN pip install -r requirements.txt\n"))
                 .isEqualTo("RUN pip install --no-cache-dir -r requirements.txt\n");
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN python3 -m pip install \\\n    flask==3.0.2\n"))
+        assertThat(RuleTester.fixed(rule, "RUN python3 -m pip install \\\n    flask==3.0.2\n"))
                 .isEqualTo("RUN python3 -m pip install --no-cache-dir \\\n    flask==3.0.2\n");
         assertThat(assertCatches(rule, "RUN pip3 install six").get(0).message()).contains("`pip3 install`");
     }

@@ -39,9 +39,9 @@ class DL3046Test {
 
     @Test
     void fixAddsL() {
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN useradd -u 123456 -m app\n"))
+        assertThat(RuleTester.fixed(rule, "RUN useradd -u 123456 -m app\n"))
                 .isEqualTo("RUN useradd -l -u 123456 -m app\n");
-        assertThat(RulesGroupAFixes.fixed(rule, "RUN apt-get update \\\n && useradd -u 123456 app\n"))
+        assertThat(RuleTester.fixed(rule, "RUN apt-get update \\\n && useradd -u 123456 app\n"))
                 .isEqualTo("RUN apt-get update \\\n && useradd -l -u 123456 app\n");
     }
 

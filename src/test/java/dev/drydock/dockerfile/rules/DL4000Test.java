@@ -38,19 +38,19 @@ class DL4000Test {
 
     @Test
     void fixRewritesToLabelKeepingTheExactText() {
-        assertThat(RulesGroupCFixes.fixed(rule, "FROM debian:12\nMAINTAINER Jane Doe <jane@example.com>\nRUN x\n"))
+        assertThat(RuleTester.fixed(rule, "FROM debian:12\nMAINTAINER Jane Doe <jane@example.com>\nRUN x\n"))
                 .isEqualTo("FROM debian:12\nLABEL maintainer=\"Jane Doe <jane@example.com>\"\nRUN x\n");
         // quotes, $ (MAINTAINER does not expand, LABEL would) and backslashes are escaped
-        assertThat(RulesGroupCFixes.fixed(rule, "FROM debian:12\nMAINTAINER \"The CentOS Project\" $USER C:\\x\n"))
+        assertThat(RuleTester.fixed(rule, "FROM debian:12\nMAINTAINER \"The CentOS Project\" $USER C:\\x\n"))
                 .isEqualTo("FROM debian:12\nLABEL maintainer=\"\\\"The CentOS Project\\\" \\$USER C:\\\\x\"\n");
         // continuation lines are joined into one label
-        assertThat(RulesGroupCFixes.fixed(rule, "FROM debian:12\nMAINTAINER Jane \\\n  Doe\n"))
+        assertThat(RuleTester.fixed(rule, "FROM debian:12\nMAINTAINER Jane \\\n  Doe\n"))
                 .isEqualTo("FROM debian:12\nLABEL maintainer=\"Jane   Doe\"\n");
     }
 
     @Test
     void fixedLabelParsesBackToTheMaintainerText() throws Exception {
-        String fixed = RulesGroupCFixes.fixed(rule, "FROM debian:12\nMAINTAINER \"Q\" $HOME \\ me\n");
+        String fixed = RuleTester.fixed(rule, "FROM debian:12\nMAINTAINER \"Q\" $HOME \\ me\n");
         var label = DockerfileParser.parse("Dockerfile", fixed).all("LABEL").get(0).pairs().get(0);
         assertThat(label.key()).isEqualTo("maintainer");
         // the parser keeps \$ for later expansion; expanded, the label is the MAINTAINER text again
@@ -59,7 +59,7 @@ class DL4000Test {
 
     @Test
     void backtickEscapeDirectiveIsUsedInTheFix() {
-        assertThat(RulesGroupCFixes.fixed(rule, "# escape=`\nFROM debian:12\nMAINTAINER \"Jane\"\n"))
+        assertThat(RuleTester.fixed(rule, "# escape=`\nFROM debian:12\nMAINTAINER \"Jane\"\n"))
                 .isEqualTo("# escape=`\nFROM debian:12\nLABEL maintainer=\"`\"Jane`\"\"\n");
     }
 

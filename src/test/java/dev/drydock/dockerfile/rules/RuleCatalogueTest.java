@@ -54,4 +54,22 @@ class RuleCatalogueTest {
                     .as(r.info().id() + " passing example should not be reported:\n" + r.info().passing()).isEmpty();
         }));
     }
+
+    /** A fixable rule fixes its own failing example, and the fixed text no longer fails it. */
+    @TestFactory
+    Stream<DynamicTest> fixableRulesFixTheirFailingExample() {
+        return Rules.all().stream().filter(r -> r.info().fixable()).map(r -> DynamicTest.dynamicTest(r.info().id(), () -> {
+            RuleInfo i = r.info();
+            assertThat(RuleTester.lintExample(r, i.failing()).get(0).fixes()).as(i.id() + " offers a fix").isNotEmpty();
+            String fixed = RuleTester.fixed(r, i.failing());
+            assertThat(fixed).as(i.id() + " fix changes the text").isNotEqualTo(i.failing());
+            assertThat(RuleTester.lintExample(r, fixed)).as(i.id() + " fixed example:\n" + fixed).isEmpty();
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> classIsNamedForItsId() {
+        return Rules.all().stream().map(r -> DynamicTest.dynamicTest(r.info().id(),
+                () -> assertThat(r.getClass().getSimpleName()).isEqualTo(r.info().id())));
+    }
 }

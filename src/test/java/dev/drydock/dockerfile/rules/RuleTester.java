@@ -96,6 +96,19 @@ public final class RuleTester {
         assertThat(got).as(rule.info().id() + " lines on:\n" + snippet).containsExactly(lines);
     }
 
+    /** The snippet's source (without the pinned FROM this class may prepend) after applying every fix of the rule. */
+    public static String fixed(Rule rule, String snippet) {
+        String source = parse(snippet).source();
+        List<Edit> edits = lint(rule, snippet).stream().flatMap(v -> v.fixes().stream())
+                .sorted(java.util.Comparator.comparingInt(Edit::start).reversed()).toList();
+        StringBuilder sb = new StringBuilder(source);
+        for (Edit e : edits) {
+            sb.replace(e.start(), e.end(), e.replacement());
+        }
+        String out = sb.toString();
+        return out.startsWith(PINNED_FROM) ? out.substring(PINNED_FROM.length()) : out;
+    }
+
     /** No FROM line anywhere: the snippet is a stage body (it may start with ARG). */
     private static boolean needsFrom(String snippet) {
         for (String line : snippet.split("\n")) {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-/** Assertions that group C's secret rules never print a secret. */
-final class RulesGroupCSecrets {
+/** Assertions that the secret rules never print a secret. */
+final class Redaction {
 
-    private RulesGroupCSecrets() {
+    private Redaction() {
     }
 
     /**
