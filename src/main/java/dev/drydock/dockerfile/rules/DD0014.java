@@ -66,19 +66,19 @@ final class DD0014 implements Rule {
             if (c.is("npm") && NPM_INSTALL.contains(sub) && ops.size() == 1 && !c.hasFlag("-g", "--global")
                     && (locks.contains("package-lock.json") || locks.contains("npm-shrinkwrap.json"))) {
                 String lock = locks.contains("npm-shrinkwrap.json") ? "npm-shrinkwrap.json" : "package-lock.json";
-                out.report(i, ScriptOffsets.position(ctx.dockerfile(), i, c.words().get(0)),
+                out.report(i, ScriptSource.position(ctx.dockerfile(), i, c.words().get(0)),
                         "`npm " + sub + "` with " + lock + " in the stage: use `npm ci`, which installs exactly "
                                 + "the lock file and fails when it is out of date", fix(ctx, i, c, sub));
             } else if (c.is("yarn") && (sub.isEmpty() || sub.equals("install") && ops.size() == 1)
                     && locks.contains("yarn.lock") && !c.hasFlag("--frozen-lockfile", "--immutable")
                     && !VerificationBypass.truthy(c.assignments().getOrDefault("YARN_ENABLE_IMMUTABLE_INSTALLS",
                             i.variables().get("YARN_ENABLE_IMMUTABLE_INSTALLS")))) {
-                out.report(i, ScriptOffsets.position(ctx.dockerfile(), i, c.words().get(0)),
+                out.report(i, ScriptSource.position(ctx.dockerfile(), i, c.words().get(0)),
                         "`" + c.text() + "` with yarn.lock in the stage: add `--frozen-lockfile` (Yarn 1) or "
                                 + "`--immutable` (Yarn 2+) so the install fails instead of changing the lock file");
             } else if (c.is("pnpm") && (sub.equals("install") || sub.equals("i")) && ops.size() == 1
                     && locks.contains("pnpm-lock.yaml") && !c.hasFlag("--frozen-lockfile")) {
-                out.report(i, ScriptOffsets.position(ctx.dockerfile(), i, c.words().get(0)),
+                out.report(i, ScriptSource.position(ctx.dockerfile(), i, c.words().get(0)),
                         "`" + c.text() + "` with pnpm-lock.yaml in the stage: add `--frozen-lockfile` so the "
                                 + "install fails instead of changing the lock file");
             }
@@ -89,7 +89,7 @@ final class DD0014 implements Rule {
     private static Edit[] fix(LintContext ctx, Instruction i, ShellCommand c, String sub) {
         for (ShellWord w : c.words().subList(1, c.words().size())) {
             if (w.text().equals(sub) && w.raw().equals(sub)) {
-                OptionalInt at = ScriptOffsets.start(ctx.dockerfile(), i, w);
+                OptionalInt at = ScriptSource.start(ctx.dockerfile(), i, w);
                 return at.isPresent() ? new Edit[] {new Edit(at.getAsInt(), at.getAsInt() + sub.length(), "ci")}
                         : new Edit[0];
             }

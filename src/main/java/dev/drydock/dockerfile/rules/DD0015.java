@@ -40,7 +40,7 @@ final class DD0015 extends InstructionRule {
             }
             List<String> files = VerificationBypass.optionValues(c, "-r", "--requirement");
             if (!files.isEmpty()) {
-                out.report(i, ScriptOffsets.position(ctx.dockerfile(), i, c.words().get(0)),
+                out.report(i, ScriptSource.position(ctx.dockerfile(), i, c.words().get(0)),
                         "pip installs " + String.join(", ", files) + " without --require-hashes: the downloaded "
                                 + "files are not checked against known hashes");
             }

@@ -50,7 +50,7 @@ final class DD0021 extends InstructionRule {
                     .anyMatch(n -> (apt ? n.is("apt-get", "apt", "aptitude") : n.is("apk"))
                             && subcommand(n).map(uses::contains).orElse(false));
             if (!used) {
-                out.report(i, ScriptOffsets.position(ctx.dockerfile(), i, c.words().get(0)),
+                out.report(i, ScriptSource.position(ctx.dockerfile(), i, c.words().get(0)),
                         c.name() + " update without " + (apt ? "apt-get install" : "apk add")
                                 + " in the same RUN: the cached index goes stale; update and install together");
             }

@@ -40,7 +40,7 @@ final class DD0025 extends InstructionRule {
         for (ShellCommand c : ctx.shell(i).commands("apt-key")) {
             List<String> ops = c.operands(VALUE_FLAGS);
             if (!ops.isEmpty() && ADDING.contains(ops.get(0))) {
-                out.report(i, ScriptOffsets.position(ctx.dockerfile(), i, c.words().get(0)),
+                out.report(i, ScriptSource.position(ctx.dockerfile(), i, c.words().get(0)),
                         "apt-key " + ops.get(0) + " trusts the key for every repository and is deprecated; put it in "
                                 + "/etc/apt/keyrings/ and use signed-by=");
             }

@@ -61,7 +61,7 @@ final class DD0027 extends InstructionRule {
                 continue;
             }
             String url = ops.size() > 1 ? ops.get(1) : "a repository";
-            out.report(i, ScriptOffsets.position(ctx.dockerfile(), i, c.words().get(0)), "git clone of " + url
+            out.report(i, ScriptSource.position(ctx.dockerfile(), i, c.words().get(0)), "git clone of " + url
                     + (branch.isPresent() ? " follows branch " + branch.get() : " follows the default branch")
                     + "; clone a tag (--branch v1.2.3) or check out a commit");
         }

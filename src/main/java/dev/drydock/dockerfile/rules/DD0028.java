@@ -65,7 +65,7 @@ final class DD0028 extends InstructionRule {
             }
             String bits = mode.map(DD0028::specialBits).orElse("");
             if (!bits.isEmpty()) {
-                out.report(i, ScriptOffsets.position(ctx.dockerfile(), i, c.words().get(0)), c.name() + " "
+                out.report(i, ScriptSource.position(ctx.dockerfile(), i, c.words().get(0)), c.name() + " "
                         + mode.get() + " sets the " + bits + " bit" + (files.isEmpty() ? "" : " on "
                         + String.join(", ", files)) + ": the program runs with its owner's rights for any user");
             }

@@ -47,6 +47,11 @@ final class ScriptSource {
         return OptionalInt.of(s);
     }
 
+    /** The source offset where word {@code w} of the instruction's script starts, if it can be placed exactly. */
+    static OptionalInt start(Dockerfile df, Instruction i, ShellWord w) {
+        return wordIsInText(i, w) ? offset(df, i, w.offset()) : OptionalInt.empty();
+    }
+
     /** Where a shell word starts in the source, or the instruction's start when it cannot be placed. */
     static Position position(Dockerfile df, Instruction i, ShellWord w) {
         if (!wordIsInText(i, w)) {
