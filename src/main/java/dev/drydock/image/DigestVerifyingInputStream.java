@@ -1,7 +1,6 @@
 package dev.drydock.image;
 
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -13,7 +12,7 @@ import java.security.MessageDigest;
  *
  * <p>Only a stream read to its end is verified: callers that stop early must not trust what they read.
  */
-public final class DigestVerifyingInputStream extends FilterInputStream {
+public final class DigestVerifyingInputStream extends ReadThroughInputStream {
 
     private final Digest expected;
     private final long expectedSize;
@@ -56,21 +55,6 @@ public final class DigestVerifyingInputStream extends FilterInputStream {
             counted(n);
         }
         return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        // every byte must be hashed, so skipping reads
-        byte[] buf = new byte[(int) Math.min(n, 64 * 1024)];
-        long skipped = 0;
-        while (skipped < n) {
-            int r = read(buf, 0, (int) Math.min(buf.length, n - skipped));
-            if (r < 0) {
-                break;
-            }
-            skipped += r;
-        }
-        return skipped;
     }
 
     @Override

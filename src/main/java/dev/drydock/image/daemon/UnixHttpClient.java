@@ -1,5 +1,6 @@
 package dev.drydock.image.daemon;
 
+import dev.drydock.image.ReadThroughInputStream;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -254,19 +255,12 @@ final class UnixHttpClient {
     }
 
     /** Exactly {@code length} bytes, failing if the connection ends sooner. */
-    static final class LimitedInputStream extends FilterInputStream {
+    static final class LimitedInputStream extends ReadThroughInputStream {
         private long left;
 
         LimitedInputStream(InputStream in, long length) {
             super(in);
             this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

@@ -1,7 +1,7 @@
 package dev.drydock.image.registry;
 
 import dev.drydock.image.Digest;
-import java.io.FilterInputStream;
+import dev.drydock.image.ReadThroughInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -70,7 +70,7 @@ final class BlobCache {
         return new Tee(verified, d, tmp, out);
     }
 
-    private final class Tee extends FilterInputStream {
+    private final class Tee extends ReadThroughInputStream {
         private final Digest digest;
         private final Path tmp;
         private OutputStream out;
@@ -80,13 +80,6 @@ final class BlobCache {
             this.digest = digest;
             this.tmp = tmp;
             this.out = out;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
@@ -108,20 +101,6 @@ final class BlobCache {
                 commit();
             }
             return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            byte[] buf = new byte[(int) Math.min(n, 64 * 1024)];
-            long skipped = 0;
-            while (skipped < n) {
-                int r = read(buf, 0, (int) Math.min(buf.length, n - skipped));
-                if (r < 0) {
-                    break;
-                }
-                skipped += r;
-            }
-            return skipped;
         }
 
         private void commit() {
