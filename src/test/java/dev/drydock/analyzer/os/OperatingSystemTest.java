@@ -23,7 +23,7 @@ class OperatingSystemTest {
     @CsvSource(delimiter = '|', nullValues = "-", value = {
             // path                 | content (\n between lines)                                                  | id            | version  | OSV ecosystem                       | end of life
             "etc/os-release         | ID=debian\\nVERSION_ID=\"12\"\\nVERSION_CODENAME=bookworm                     | debian        | 12       | Debian:12                           | 2028-06-30",
-            "etc/os-release         | ID=ubuntu\\nVERSION_ID=\"22.04\"\\nID_LIKE=debian                             | ubuntu        | 22.04    | Ubuntu:22.04:LTS                    | 2027-06-01",
+            "etc/os-release         | ID=ubuntu\\nVERSION_ID=\"22.04\"\\nID_LIKE=debian                             | ubuntu        | 22.04    | Ubuntu:22.04:LTS                    | 2027-04-01",
             "etc/os-release         | ID=ubuntu\\nVERSION_ID=\"23.10\"                                              | ubuntu        | 23.10    | Ubuntu:23.10                        | 2024-07-11",
             "etc/os-release         | ID=alpine\\nVERSION_ID=3.20.1                                                 | alpine        | 3.20.1   | Alpine:v3.20                        | 2026-04-01",
             "etc/os-release         | ID=\"rhel\"\\nVERSION_ID=\"9.4\"\\nID_LIKE=\"fedora\"                         | rhel          | 9.4      | Red Hat                             | 2032-05-31",
@@ -46,7 +46,7 @@ class OperatingSystemTest {
             "etc/system-release     | Amazon Linux release 2 (Karoo)                                                | amzn          | 2        | -                                   | 2026-06-30",
             "etc/oracle-release     | Oracle Linux Server release 7.9                                               | ol            | 7.9      | -                                   | 2024-12-31",
             "etc/rocky-release      | Rocky Linux release 8.9 (Green Obsidian)                                      | rocky         | 8.9      | Rocky Linux:8                       | 2029-05-31",
-            "etc/lsb-release        | DISTRIB_ID=Ubuntu\\nDISTRIB_RELEASE=20.04\\nDISTRIB_CODENAME=focal            | ubuntu        | 20.04    | Ubuntu:20.04:LTS                    | 2025-05-29",
+            "etc/lsb-release        | DISTRIB_ID=Ubuntu\\nDISTRIB_RELEASE=20.04\\nDISTRIB_CODENAME=focal            | ubuntu        | 20.04    | Ubuntu:20.04:LTS                    | 2025-04-02",
             "etc/SuSE-release       | SUSE Linux Enterprise Server 12 (x86_64)\\nVERSION = 12\\nPATCHLEVEL = 5      | sles          | 12-SP5   | SUSE:Linux Enterprise Server 12 SP5 | -",
             "etc/photon-release     | VMware Photon OS 4.0\\nPHOTON_BUILD_NUMBER=1526e30ba0                         | photon        | 4.0      | -                                   | -",
     })

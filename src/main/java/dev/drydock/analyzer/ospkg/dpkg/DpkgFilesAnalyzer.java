@@ -54,9 +54,11 @@ public final class DpkgFilesAnalyzer implements Analyzer<DpkgFiles> {
         String base = input.path().substring(input.path().lastIndexOf('/') + 1);
         boolean md5 = base.endsWith(".md5sums");
         String owner = base.substring(0, base.length() - (md5 ? ".md5sums" : ".list").length());
+        String arch = null;
         int colon = owner.indexOf(':');
         if (colon > 0) {
-            owner = owner.substring(0, colon); // libc6:amd64.list on multi-arch systems
+            arch = owner.substring(colon + 1); // libc6:amd64.list for Multi-Arch: same packages
+            owner = owner.substring(0, colon);
         }
         List<String> files = new ArrayList<>();
         BufferedReader r = new BufferedReader(new InputStreamReader(input.content(), StandardCharsets.UTF_8));
@@ -71,7 +73,7 @@ public final class DpkgFilesAnalyzer implements Analyzer<DpkgFiles> {
                 files.add(p);
             }
         }
-        return new DpkgFiles(owner, files);
+        return new DpkgFiles(owner, arch, files);
     }
 
     static String normalise(String line) {

@@ -8,7 +8,6 @@ import dev.drydock.analyzer.PackageList;
 import dev.drydock.layer.FileInfo;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,7 +85,22 @@ class DpkgAnalyzerTest {
     void listFilesDropTheRootAndTheArchitecture() throws Exception {
         DpkgFiles files = F.analyze(new AnalysisInput("var/lib/dpkg/info/libc6:amd64.list", null,
                 new ByteArrayInputStream("/.\n/usr\n/usr/lib/x86_64-linux-gnu/libc.so.6\n".getBytes()), null));
-        assertThat(files).isEqualTo(new DpkgFiles("libc6", List.of("usr", "usr/lib/x86_64-linux-gnu/libc.so.6")));
+        assertThat(files).isEqualTo(new DpkgFiles("libc6", "amd64", List.of("usr", "usr/lib/x86_64-linux-gnu/libc.so.6")));
+    }
+
+    @Test
+    void multiArchListsGoToTheirOwnArchitecture() throws Exception {
+        PackageList l = DpkgStatusParser.parse(new java.io.BufferedReader(new java.io.StringReader(
+                "Package: libc6\nStatus: install ok installed\nVersion: 2.36-9\nArchitecture: amd64\n\n"
+                        + "Package: libc6\nStatus: install ok installed\nVersion: 2.36-9\nArchitecture: i386\n\n"
+                        + "Package: bash\nStatus: install ok installed\nVersion: 5.2.15-2+b2\nArchitecture: amd64\n")),
+                "var/lib/dpkg/status", true);
+        PackageList joined = DpkgFiles.attach(l, List.of(
+                new DpkgFiles("libc6", "amd64", List.of("usr/lib/x86_64-linux-gnu/libc.so.6")),
+                new DpkgFiles("libc6", "i386", List.of("usr/lib/i386-linux-gnu/libc.so.6")),
+                new DpkgFiles("bash", null, List.of("usr/bin/bash"))));
+        assertThat(joined.packages()).extracting(p -> p.files().get(0)).containsExactly(
+                "usr/lib/x86_64-linux-gnu/libc.so.6", "usr/lib/i386-linux-gnu/libc.so.6", "usr/bin/bash");
     }
 
     @Test
@@ -103,9 +117,5 @@ class DpkgAnalyzerTest {
             byte[] b = in.readAllBytes();
             return A.analyze(new AnalysisInput(path, null, new ByteArrayInputStream(b), null));
         }
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
