@@ -18,24 +18,25 @@ import java.util.Locale;
  *                     {@code /var/lib/dpkg/status.d/} and no package manager
  * @param ecosystem    the OSV ecosystem OS packages are matched in, e.g. {@code Debian:12}, {@code Ubuntu:22.04:LTS},
  *                     {@code Alpine:v3.20}, {@code Red Hat}, {@code Rocky Linux:9}; null when OSV has none
- * @param endOfLife    the day the release stops getting security updates, where {@link EndOfLife} knows it
+ * @param endOfLife    the last day the release gets security updates ({@code yyyy-MM-dd}, a string so any JSON writer
+ *                     can write it), where {@link EndOfLife} knows it; else null
  * @param source       the file it was read from
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OperatingSystem(String id, String versionId, String name, boolean distroless, String ecosystem,
-                              LocalDate endOfLife, String source) {
+                              String endOfLife, String source) {
 
     static OperatingSystem of(OsRelease r, boolean distroless, String source) {
         String id = r.id().toLowerCase(Locale.ROOT);
         String version = r.versionId();
         String name = r.prettyName().isEmpty() ? r.toString() : r.prettyName();
         return new OperatingSystem(id, version, distroless ? name + " (distroless)" : name, distroless,
-                ecosystem(id, version), EndOfLife.of(id, version).orElse(null), source);
+                ecosystem(id, version), EndOfLife.of(id, version).map(LocalDate::toString).orElse(null), source);
     }
 
     /** Whether the release no longer gets security updates on the clock's day; false when not known. */
     public boolean pastEndOfLife(Clock clock) {
-        return endOfLife != null && LocalDate.now(clock).isAfter(endOfLife);
+        return endOfLife != null && LocalDate.now(clock).isAfter(LocalDate.parse(endOfLife));
     }
 
     /** OSV ecosystem names: https://ossf.github.io/osv-schema/#affectedpackage-field (ecosystems.txt on osv.dev). */

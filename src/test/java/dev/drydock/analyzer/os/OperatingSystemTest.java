@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,7 +58,7 @@ class OperatingSystemTest {
         assertThat(os.id()).isEqualTo(id);
         assertThat(os.versionId()).isEqualTo(version);
         assertThat(os.ecosystem()).isEqualTo(ecosystem);
-        assertThat(os.endOfLife()).isEqualTo(eol == null ? null : LocalDate.parse(eol));
+        assertThat(os.endOfLife()).isEqualTo(eol);
         assertThat(os.source()).isEqualTo(path);
     }
 
