@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.drydock.analyzer.Analysis;
 import dev.drydock.analyzer.Analyzers;
+import dev.drydock.analyzer.LayerCache;
 import dev.drydock.analyzer.LayerResult;
 import dev.drydock.analyzer.Package;
 import dev.drydock.analyzer.PackageList;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The issue's "must show": the debootstrapped bookworm root built into an image by buildah (FROM scratch, ADD of the
@@ -32,6 +34,9 @@ class DpkgImageOracleTest {
     static final Path WORK = Path.of(DebianRoot.ROOT + "-image");
     static final Path ARCHIVE = WORK.resolve("image.docker.tar");
 
+    @TempDir
+    Path dir;
+
     @Test
     void imageInventoryEqualsDpkgQuery() throws Exception {
         String skip = DebianRoot.ensure();
@@ -42,9 +47,15 @@ class DpkgImageOracleTest {
         OsReleaseAnalyzer os = new OsReleaseAnalyzer();
         DpkgAnalyzer dpkg = new DpkgAnalyzer();
         DpkgFilesAnalyzer files = new DpkgFilesAnalyzer();
-        Analysis a = Analysis.of("docker-archive:" + ARCHIVE, null, Analyzers.of(List.of(os, dpkg, files)), null,
+        LayerCache cache = new LayerCache(dir.resolve("cache"));
+        Analysis cold = Analysis.of("docker-archive:" + ARCHIVE, null, Analyzers.of(List.of(os, dpkg, files)), cache,
                 SourceOptions.defaults());
-        assertThat(a.layers()).hasSize(2);
+        // the second scan takes every result from the on-disk layer cache: they must survive the JSON round trip
+        Analysis a = Analysis.of("docker-archive:" + ARCHIVE, null, Analyzers.of(List.of(os, dpkg, files)), cache,
+                SourceOptions.defaults());
+        assertThat(a.layers()).hasSize(2).allSatisfy(l -> assertThat(l.cached()).isTrue());
+        assertThat(a.layers().get(0).results(dpkg)).isEqualTo(cold.layers().get(0).results(dpkg));
+        assertThat(a.layers().get(0).results(files)).isEqualTo(cold.layers().get(0).results(files));
 
         PackageList status = null;
         if (a.view().resolve("var/lib/dpkg/status") instanceof MergedView.Found f) {
