@@ -39,7 +39,8 @@ final class EndOfLife {
             Map.entry("rhel:8", LocalDate.parse("2029-05-31")),
             Map.entry("rhel:9", LocalDate.parse("2032-05-31")),
             Map.entry("centos:7", LocalDate.parse("2024-06-30")),
-            Map.entry("centos:8", LocalDate.parse("2021-12-31")),
+            Map.entry("centos:8", LocalDate.parse("2021-12-31")), // CentOS Linux 8; Stream 8 ended 2024-05-31
+            Map.entry("centos:9", LocalDate.parse("2027-05-31")), // CentOS Stream 9
             Map.entry("rocky:8", LocalDate.parse("2029-05-31")),
             Map.entry("rocky:9", LocalDate.parse("2032-05-31")),
             Map.entry("almalinux:8", LocalDate.parse("2029-03-01")),

@@ -16,8 +16,9 @@ import java.util.TreeMap;
  * Reads a dpkg status file ({@code /var/lib/dpkg/status}, or one stanza file under distroless
  * {@code /var/lib/dpkg/status.d/}). Hand-written because no Java library reads the format: RFC-822-like stanzas
  * separated by blank lines, continuation lines starting with a space or tab (deb-control(5), dpkg's
- * {@code lib/dpkg/parse.c}). Only packages whose {@code Status} is {@code install ok installed} are reported, as
- * {@code dpkg-query -W} does for the fields it prints.
+ * {@code lib/dpkg/parse.c}). Only packages whose {@code Status} is {@code install ok installed} are reported (or
+ * {@code hold ok installed}: held at its version by {@code apt-mark hold}, but installed all the same); removed,
+ * half-installed and config-files-only packages are not.
  */
 public final class DpkgStatusParser {
 
@@ -88,7 +89,8 @@ public final class DpkgStatusParser {
                 diagnostics.add("/" + path + ":" + line + ": package " + (name == null ? "?" : name) + " has no Status");
                 return;
             }
-            if (!status.replaceAll("\\s+", " ").equals("install ok installed")) {
+            String st = status.replaceAll("\\s+", " ");
+            if (!st.equals("install ok installed") && !st.equals("hold ok installed")) {
                 return; // removed, half-configured, config-files only: dpkg does not count them as installed
             }
         }
