@@ -3,9 +3,13 @@ package dev.drydock.analyzer.ospkg.rpm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.drydock.analyzer.Analysis;
 import dev.drydock.analyzer.AnalysisInput;
+import dev.drydock.analyzer.Analyzers;
 import dev.drydock.analyzer.Package;
 import dev.drydock.analyzer.PackageList;
+import dev.drydock.analyzer.os.OsReleaseAnalyzer;
+import dev.drydock.image.SourceOptions;
 import dev.drydock.layer.FileInfo;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * into a fresh SQLite database; the analyzer must agree with {@code rpm -qa} on it. The same header blobs are then
  * written into a Berkeley DB hash {@code Packages} by {@code db5.3_load} (libdb's own loader) and read back by rpm's
  * {@code bdb_ro} backend, so the BDB reader has a real oracle too. NDB cannot be produced by Debian's rpm (built
- * without it), so {@link NdbWriter} lays the same blobs out per rpm's rpmpkg.c.
+ * without it), so {@link NdbWriter} lays the same blobs out per rpm's rpmpkg.c. Last, the SQLite database goes into
+ * a buildah-built image and is read back through the oci-archive source and the layer walker.
  */
 class RpmOracleTest {
 
@@ -142,6 +147,42 @@ class RpmOracleTest {
         PackageList list = analyze(ndb, "usr/lib/sysimage/rpm/Packages.db");
         assertThat(list.diagnostics()).isEmpty();
         assertThat(lines(list)).containsExactlyElementsOf(rpmQa(sqliteDb, "sqlite"));
+    }
+
+    @Test
+    void throughABuildahImage() throws Exception {
+        assumeTrue(sqliteDb != null, "skipped: rpm and rpmbuild are not installed (run .ci/install-inventory-tools.sh)");
+        assumeTrue(onPath("buildah"), "skipped: buildah is not installed (run .ci/install-image-tools.sh)");
+        Path ctx = Files.createDirectories(dir.resolve("ctx"));
+        Files.copy(sqliteDb.resolve("rpmdb.sqlite"), ctx.resolve("rpmdb.sqlite"));
+        Files.writeString(ctx.resolve("os-release"), "NAME=\"Rocky Linux\"\nID=\"rocky\"\nID_LIKE=\"rhel centos fedora\"\n"
+                + "VERSION_ID=\"9.3\"\n");
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY os-release /etc/os-release\n"
+                + "COPY rpmdb.sqlite /var/lib/rpm/rpmdb.sqlite\n");
+        List<String> buildah = List.of("buildah", "--root", dir.resolve("storage").toString(), "--runroot",
+                dir.resolve("run").toString(), "--storage-driver", "vfs");
+        List<String> bud = new ArrayList<>(buildah);
+        bud.addAll(List.of("bud", "--isolation", "chroot", "--layers", "-t", "drydock-rpm", ctx.toString()));
+        run(bud);
+        Path archive = dir.resolve("rpm.oci.tar");
+        List<String> push = new ArrayList<>(buildah);
+        push.addAll(List.of("push", "drydock-rpm", "oci-archive:" + archive + ":latest"));
+        run(push);
+
+        OsReleaseAnalyzer os = new OsReleaseAnalyzer();
+        RpmAnalyzer rpm = new RpmAnalyzer();
+        Analysis a = Analysis.of("oci-archive:" + archive, null, Analyzers.of(List.of(os, rpm)), null,
+                SourceOptions.defaults());
+        List<PackageList> found = new ArrayList<>();
+        a.layers().forEach(l -> l.results(rpm).forEach(r -> found.add(r.value())));
+        assertThat(found).singleElement().satisfies(l -> {
+            assertThat(l.diagnostics()).isEmpty();
+            assertThat(lines(l)).containsExactlyElementsOf(rpmQa(sqliteDb, "sqlite"));
+        });
+        assertThat(os.identify(a.view(), a.layers()).orElseThrow().ecosystem()).isEqualTo("Rocky Linux:9");
+        List<String> rmi = new ArrayList<>(buildah);
+        rmi.addAll(List.of("rmi", "--all", "--force"));
+        run(rmi);
     }
 
     static List<byte[]> blobs() {
