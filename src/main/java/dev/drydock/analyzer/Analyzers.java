@@ -1,6 +1,10 @@
 package dev.drydock.analyzer;
 
 import dev.drydock.analyzer.os.OsReleaseAnalyzer;
+import dev.drydock.analyzer.ospkg.apk.ApkAnalyzer;
+import dev.drydock.analyzer.ospkg.dpkg.DpkgAnalyzer;
+import dev.drydock.analyzer.ospkg.dpkg.DpkgFilesAnalyzer;
+import dev.drydock.analyzer.ospkg.rpm.RpmAnalyzer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +19,11 @@ public final class Analyzers {
     /** Every built-in analyzer, in a stable order. */
     public static List<Analyzer<?>> builtIn() {
         return of(List.of(
-                new OsReleaseAnalyzer()));
+                new OsReleaseAnalyzer(),
+                new DpkgAnalyzer(),
+                new DpkgFilesAnalyzer(),
+                new ApkAnalyzer(),
+                new RpmAnalyzer()));
     }
 
     /** Checks a set of analyzers for duplicate or empty types. */
