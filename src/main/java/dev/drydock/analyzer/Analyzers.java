@@ -1,5 +1,13 @@
 package dev.drydock.analyzer;
 
+import dev.drydock.analyzer.lang.java.JarAnalyzer;
+import dev.drydock.analyzer.lang.npm.NodeModulesAnalyzer;
+import dev.drydock.analyzer.lang.npm.PackageLockAnalyzer;
+import dev.drydock.analyzer.lang.npm.PnpmLockAnalyzer;
+import dev.drydock.analyzer.lang.npm.YarnLockAnalyzer;
+import dev.drydock.analyzer.lang.python.PythonLockAnalyzer;
+import dev.drydock.analyzer.lang.python.PythonMetadataAnalyzer;
+import dev.drydock.analyzer.lang.python.RequirementsAnalyzer;
 import dev.drydock.analyzer.os.OsReleaseAnalyzer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +23,11 @@ public final class Analyzers {
     /** Every built-in analyzer, in a stable order. */
     public static List<Analyzer<?>> builtIn() {
         return of(List.of(
-                new OsReleaseAnalyzer()));
+                new OsReleaseAnalyzer(),
+                // language packages
+                new NodeModulesAnalyzer(), new PackageLockAnalyzer(), new YarnLockAnalyzer(), new PnpmLockAnalyzer(),
+                new PythonMetadataAnalyzer(), new RequirementsAnalyzer(), new PythonLockAnalyzer(),
+                new JarAnalyzer()));
     }
 
     /** Checks a set of analyzers for duplicate or empty types. */
