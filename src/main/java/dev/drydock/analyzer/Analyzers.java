@@ -1,5 +1,7 @@
 package dev.drydock.analyzer;
 
+import dev.drydock.analyzer.lang.go.GoBinaryAnalyzer;
+import dev.drydock.analyzer.lang.go.GoModAnalyzer;
 import dev.drydock.analyzer.lang.java.JarAnalyzer;
 import dev.drydock.analyzer.lang.npm.NodeModulesAnalyzer;
 import dev.drydock.analyzer.lang.npm.PackageLockAnalyzer;
@@ -27,7 +29,8 @@ public final class Analyzers {
                 // language packages
                 new NodeModulesAnalyzer(), new PackageLockAnalyzer(), new YarnLockAnalyzer(), new PnpmLockAnalyzer(),
                 new PythonMetadataAnalyzer(), new RequirementsAnalyzer(), new PythonLockAnalyzer(),
-                new JarAnalyzer()));
+                new JarAnalyzer(),
+                new GoBinaryAnalyzer(), new GoModAnalyzer()));
     }
 
     /** Checks a set of analyzers for duplicate or empty types. */

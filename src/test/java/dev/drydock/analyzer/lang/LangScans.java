@@ -72,10 +72,17 @@ public final class LangScans {
 
     /** Runs a command in dir, returns its stdout; fails the test on a non-zero exit or after the timeout. */
     public static String run(Path dir, long timeoutSeconds, String... command) throws IOException, InterruptedException {
+        return run(dir, timeoutSeconds, java.util.Map.of(), command);
+    }
+
+    public static String run(Path dir, long timeoutSeconds, java.util.Map<String, String> env, String... command)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("drydock-test", ".out");
         try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().putAll(env);
+            Process p = pb.start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IOException(String.join(" ", command) + " timed out after " + timeoutSeconds + " s");
