@@ -6,6 +6,7 @@ import dev.drydock.analyzer.AnalysisInput;
 import dev.drydock.analyzer.Analyzer;
 import dev.drydock.analyzer.Package;
 import dev.drydock.analyzer.PackageList;
+import dev.drydock.analyzer.lang.LockTomlReader;
 import dev.drydock.layer.FileInfo;
 import java.io.BufferedReader;
 import java.io.IOException;

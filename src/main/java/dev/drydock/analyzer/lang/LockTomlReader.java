@@ -1,4 +1,4 @@
-package dev.drydock.analyzer.lang.python;
+package dev.drydock.analyzer.lang;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,20 +12,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the {@code [[package]]} tables of {@code poetry.lock} and {@code uv.lock}. No TOML library is on the
+ * Reads the {@code [[package]]} tables of {@code poetry.lock}, {@code uv.lock} and {@code Cargo.lock}. No TOML library is on the
  * classpath, and these files use a small, machine-written subset of TOML (https://toml.io/en/v1.0.0): table and
  * array-of-table headers, {@code key = value} with basic strings, multi-line strings, arrays and inline tables. This
  * reader understands exactly that much: per package its top-level string values, the raw text of its other values,
  * and the keys of its {@code [package.dependencies]} table.
  */
-final class LockTomlReader {
+public final class LockTomlReader {
 
     private static final Pattern KEY_VALUE = Pattern.compile("(\"[^\"]*\"|[A-Za-z0-9_.-]+)\\s*=\\s*(.*)");
-    static final Pattern NAME_IN_INLINE_TABLE = Pattern.compile("\\bname\\s*=\\s*\"([^\"]+)\"");
+    public static final Pattern NAME_IN_INLINE_TABLE = Pattern.compile("\\bname\\s*=\\s*\"([^\"]+)\"");
 
     /** One {@code [[package]]} table. */
-    record Entry(Map<String, String> values, Set<String> dependencies, int line) {
-        String string(String key) {
+    public record Entry(Map<String, String> values, Set<String> dependencies, int line) {
+        public String string(String key) {
             String v = values.get(key);
             return v != null && v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")
                     ? v.substring(1, v.length() - 1) : null;
@@ -35,7 +35,7 @@ final class LockTomlReader {
     private LockTomlReader() {
     }
 
-    static List<Entry> packages(BufferedReader r) throws IOException {
+    public static List<Entry> packages(BufferedReader r) throws IOException {
         List<Entry> out = new ArrayList<>();
         Entry current = null;
         String table = "";
