@@ -61,6 +61,40 @@ public final class LangScans {
         return out;
     }
 
+    /**
+     * A "42.zip"-style jar: {@code fanOut} stored copies of an archive, {@code levels} deep, around {@code fanOut}
+     * deflated MiB of zeros: a few MiB of file that inflates to {@code fanOut^(levels+1)} MiB.
+     */
+    public static byte[] nestedZipBomb(int fanOut, int levels) throws IOException {
+        byte[] zeros = new byte[1 << 20];
+        byte[] inner = zip(fanOut, "zeros", zeros, java.util.zip.ZipEntry.DEFLATED);
+        for (int i = 0; i < levels; i++) {
+            inner = zip(fanOut, "lib.jar", inner, java.util.zip.ZipEntry.STORED);
+        }
+        return inner;
+    }
+
+    private static byte[] zip(int copies, String name, byte[] content, int method) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        var crc = new java.util.zip.CRC32();
+        crc.update(content);
+        try (var z = new java.util.zip.ZipOutputStream(bytes)) {
+            for (int i = 0; i < copies; i++) {
+                var e = new java.util.zip.ZipEntry(i + "-" + name);
+                e.setMethod(method);
+                if (method == java.util.zip.ZipEntry.STORED) {
+                    e.setSize(content.length);
+                    e.setCompressedSize(content.length);
+                    e.setCrc(crc.getValue());
+                }
+                z.putNextEntry(e);
+                z.write(content);
+                z.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     public static boolean onPath(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(dir, tool))) {

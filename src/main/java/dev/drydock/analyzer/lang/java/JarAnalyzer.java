@@ -41,7 +41,7 @@ public final class JarAnalyzer implements Analyzer<PackageList> {
     private final long maxInflatedBytes;
 
     public JarAnalyzer() {
-        this(4L << 30);
+        this(2L << 30);
     }
 
     JarAnalyzer(long maxInflatedBytes) {
@@ -102,7 +102,6 @@ public final class JarAnalyzer implements Analyzer<PackageList> {
         Map<String, Package> found = new LinkedHashMap<>();
         Manifest manifest = null;
         boolean any = false;
-        int before = out.size();
         String[] classPrefix = null; // the longest package prefix all classes share: a group guess for manifests
         ZipArchiveEntry e;
         while ((e = zip.getNextEntry()) != null) {
@@ -146,10 +145,8 @@ public final class JarAnalyzer implements Analyzer<PackageList> {
             if (p == null) {
                 p = fromFileName(path);
             }
-            if (p != null) {
+            if (p != null) { // else nothing identifies it (as with a war holding only libraries): not a package
                 found.put(p.name(), p);
-            } else if (out.size() == before) { // a wrapper war or ear holding only identified archives is fine
-                diagnostics.add("/" + path + ": no pom.properties, manifest version or versioned file name");
             }
         }
         out.addAll(found.values());
