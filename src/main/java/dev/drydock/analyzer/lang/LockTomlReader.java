@@ -94,20 +94,20 @@ public final class LockTomlReader {
         return out;
     }
 
-    /** Open brackets and braces outside strings. */
+    /** Open brackets and braces outside basic ("…", escapes) and literal ('…', none) strings. */
     private static int depth(CharSequence s) {
         int depth = 0;
-        boolean inString = false;
+        char quote = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (inString) {
-                if (c == '\\') {
+            if (quote != 0) {
+                if (c == '\\' && quote == '"') {
                     i++;
-                } else if (c == '"') {
-                    inString = false;
+                } else if (c == quote) {
+                    quote = 0;
                 }
-            } else if (c == '"') {
-                inString = true;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
             } else if (c == '#') {
                 break;
             } else if (c == '[' || c == '{') {

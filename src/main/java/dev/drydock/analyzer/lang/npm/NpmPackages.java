@@ -14,7 +14,17 @@ final class NpmPackages {
     static final String ECOSYSTEM = "npm";
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** For yarn Berry and pnpm lockfiles: SnakeYAML's default 3 MB document limit is below big lockfiles' size. */
+    static final ObjectMapper YAML = yaml();
+
     private NpmPackages() {
+    }
+
+    private static ObjectMapper yaml() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(64 << 20); // the analyzers' maxFileSize
+        return new ObjectMapper(com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+                .loaderOptions(options).build());
     }
 
     static Package of(String name, String version, String path, boolean dev, Collection<String> dependsOn,

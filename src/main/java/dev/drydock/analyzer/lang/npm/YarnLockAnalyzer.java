@@ -2,7 +2,6 @@ package dev.drydock.analyzer.lang.npm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.drydock.analyzer.AnalysisInput;
 import dev.drydock.analyzer.Analyzer;
 import dev.drydock.analyzer.Package;
@@ -26,7 +25,7 @@ import java.util.Set;
  */
 public final class YarnLockAnalyzer implements Analyzer<PackageList> {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = NpmPackages.YAML;
 
     @Override
     public String type() {

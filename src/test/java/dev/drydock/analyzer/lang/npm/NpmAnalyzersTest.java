@@ -143,6 +143,20 @@ class NpmAnalyzersTest {
     }
 
     @Test
+    void bigYamlLockfile() throws Exception {
+        // beyond SnakeYAML's default 3 MB document limit, as monorepo lockfiles are
+        StringBuilder yaml = new StringBuilder("lockfileVersion: '9.0'\npackages:\n");
+        for (int i = 0; i < 40_000; i++) {
+            yaml.append("  pkg-").append(i).append("@1.0.").append(i).append(":\n    resolution: {integrity: sha512-")
+                    .append("x".repeat(40)).append("}\n");
+        }
+        assertThat(yaml.length()).isGreaterThan(3 << 20);
+        PackageList l = LangScans.analyze(PNPM, "pnpm-lock.yaml", yaml.toString());
+        assertThat(l.diagnostics()).isEmpty();
+        assertThat(l.packages()).hasSize(40_000);
+    }
+
+    @Test
     void pnpmVersions() throws Exception {
         PackageList v5 = LangScans.analyze(PNPM, "pnpm-lock.yaml", """
                 lockfileVersion: 5.4

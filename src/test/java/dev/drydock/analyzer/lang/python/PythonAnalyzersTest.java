@@ -155,6 +155,9 @@ class PythonAnalyzersTest {
 
                 [package.extras]
                 testing = ["argcomplete", "hypothesis (>=3.56)"]
+                odd = [
+                    'literal ] with a bracket',
+                ]
 
                 [metadata]
                 lock-version = "2.0"
