@@ -74,6 +74,9 @@ public final class PnpmLockAnalyzer implements Analyzer<PackageList> {
             if (version.startsWith("file:") || version.startsWith("link:")) {
                 continue;
             }
+            if (!PackageLockAnalyzer.forLinux(p.get("os"))) {
+                continue; // pnpm installs it only on those systems, so never in a container
+            }
             List<String> deps = new ArrayList<>(NpmPackages.keys(p.get("dependencies")));
             JsonNode snapshot = root.path("snapshots").path(e.getKey());
             deps.addAll(NpmPackages.keys(snapshot.get("dependencies")));

@@ -11,8 +11,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +65,11 @@ public final class YarnLockAnalyzer implements Analyzer<PackageList> {
         return classic(text, input.path());
     }
 
+    /**
+     * Berry: the entries reachable from the workspaces through {@code dependencies}, leaving out entries for other
+     * operating systems ({@code conditions: os=darwin}) and what only they pull in (the {@code node-gyp} Berry adds
+     * to fsevents), so the result is what gets installed in a Linux container.
+     */
     private static PackageList berry(String text, String path) {
         JsonNode root;
         try {
@@ -68,33 +77,78 @@ public final class YarnLockAnalyzer implements Analyzer<PackageList> {
         } catch (IOException e) {
             return new PackageList(List.of(), List.of("/" + path + ": not valid YAML: " + e.getMessage()));
         }
-        List<Package> out = new ArrayList<>();
         List<String> diagnostics = new ArrayList<>();
+        Map<String, JsonNode> byDescriptor = new HashMap<>();
+        Deque<JsonNode> todo = new ArrayDeque<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getKey().equals("__metadata")) {
                 continue;
             }
-            JsonNode entry = e.getValue();
+            for (String descriptor : e.getKey().split(",")) {
+                byDescriptor.put(descriptor.strip(), e.getValue());
+            }
+            if (protocol(e.getValue().path("resolution").asText("")).startsWith("workspace:")) {
+                todo.add(e.getValue());
+            }
+        }
+        boolean all = todo.isEmpty(); // no workspace entry to start from: take every entry
+        if (all) {
+            todo.addAll(byDescriptor.values());
+        }
+        Map<String, Package> out = new LinkedHashMap<>();
+        Set<JsonNode> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!todo.isEmpty()) {
+            JsonNode entry = todo.poll();
+            if (!seen.add(entry) || !forLinux(entry.path("conditions").asText(""))) {
+                continue; // "os=darwin & cpu=arm64": yarn installs it only there, so never in a container
+            }
             String resolution = entry.path("resolution").asText("");
             int at = resolution.indexOf('@', 1);
+            String protocol = protocol(resolution);
+            for (Iterator<Map.Entry<String, JsonNode>> d = entry.path("dependencies").fields(); d.hasNext(); ) {
+                Map.Entry<String, JsonNode> dep = d.next();
+                String range = dep.getValue().asText("");
+                JsonNode next = byDescriptor.get(dep.getKey() + "@" + (range.contains(":") ? range : "npm:" + range));
+                if (next != null) {
+                    todo.add(next);
+                }
+            }
             if (at < 0) {
-                diagnostics.add("/" + path + ": entry '" + e.getKey() + "' has no resolution");
+                diagnostics.add("/" + path + ": an entry has no resolution");
                 continue;
             }
-            String protocol = resolution.substring(at + 1);
             if (protocol.startsWith("workspace:") || protocol.startsWith("link:") || protocol.startsWith("portal:")) {
                 continue;
             }
             String version = entry.path("version").asText("");
             if (version.isEmpty()) {
-                diagnostics.add("/" + path + ": entry '" + e.getKey() + "' has no version");
+                diagnostics.add("/" + path + ": " + resolution + " has no version");
                 continue;
             }
-            out.add(NpmPackages.of(resolution.substring(0, at), version, path, false,
+            String name = resolution.substring(0, at);
+            out.putIfAbsent(name + "@" + version, NpmPackages.of(name, version, path, false,
                     NpmPackages.keys(entry.get("dependencies")), List.of()));
         }
-        return new PackageList(out, diagnostics);
+        return new PackageList(List.copyOf(out.values()), diagnostics);
+    }
+
+    private static String protocol(String resolution) {
+        int at = resolution.indexOf('@', 1);
+        return at < 0 ? "" : resolution.substring(at + 1);
+    }
+
+    /** Berry's {@code conditions}: {@code os=linux & cpu=x64}, possibly with {@code |} alternatives. */
+    static boolean forLinux(String conditions) {
+        if (!conditions.contains("os=")) {
+            return true;
+        }
+        for (String alternative : conditions.split("\\|")) {
+            if (!alternative.contains("os=") || alternative.contains("os=linux")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Yarn 1: unindented descriptor lines ending in ':', then two-space-indented fields and dependency blocks. */

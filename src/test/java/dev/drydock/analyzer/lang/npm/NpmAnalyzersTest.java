@@ -134,9 +134,28 @@ class NpmAnalyzersTest {
                 "app@workspace:.":
                   version: 0.0.0-use.local
                   resolution: "app@workspace:."
+                  dependencies:
+                    "@babel/code-frame": "npm:^7.0.0"
+                    fsevents: ~2.3.2
                   languageName: unknown
                   linkType: soft
+
+                "fsevents@npm:~2.3.2":
+                  version: 2.3.3
+                  resolution: "fsevents@npm:2.3.3"
+                  dependencies:
+                    node-gyp: "npm:latest"
+                  conditions: os=darwin
+                  languageName: node
+                  linkType: hard
+
+                "node-gyp@npm:latest":
+                  version: 13.1.0
+                  resolution: "node-gyp@npm:13.1.0"
+                  languageName: node
+                  linkType: hard
                 """);
+        // fsevents is for macOS only, and node-gyp is there only for it: neither is installed in a container
         assertThat(l.diagnostics()).isEmpty();
         assertThat(LangScans.nameAtVersion(l)).containsExactly("@babel/code-frame@7.12.13");
         assertThat(l.packages().get(0).dependsOn()).containsExactly("@babel/highlight");
