@@ -1,5 +1,21 @@
 package dev.drydock.analyzer;
 
+import dev.drydock.analyzer.lang.dotnet.DotnetAnalyzer;
+import dev.drydock.analyzer.lang.go.GoBinaryAnalyzer;
+import dev.drydock.analyzer.lang.go.GoModAnalyzer;
+import dev.drydock.analyzer.lang.java.JarAnalyzer;
+import dev.drydock.analyzer.lang.npm.NodeModulesAnalyzer;
+import dev.drydock.analyzer.lang.npm.PackageLockAnalyzer;
+import dev.drydock.analyzer.lang.npm.PnpmLockAnalyzer;
+import dev.drydock.analyzer.lang.npm.YarnLockAnalyzer;
+import dev.drydock.analyzer.lang.php.ComposerAnalyzer;
+import dev.drydock.analyzer.lang.python.PythonLockAnalyzer;
+import dev.drydock.analyzer.lang.python.PythonMetadataAnalyzer;
+import dev.drydock.analyzer.lang.python.RequirementsAnalyzer;
+import dev.drydock.analyzer.lang.ruby.GemfileLockAnalyzer;
+import dev.drydock.analyzer.lang.ruby.GemspecAnalyzer;
+import dev.drydock.analyzer.lang.rust.AuditableBinaryAnalyzer;
+import dev.drydock.analyzer.lang.rust.CargoLockAnalyzer;
 import dev.drydock.analyzer.os.OsReleaseAnalyzer;
 import dev.drydock.analyzer.ospkg.apk.ApkAnalyzer;
 import dev.drydock.analyzer.ospkg.dpkg.DpkgAnalyzer;
@@ -23,7 +39,16 @@ public final class Analyzers {
                 new DpkgAnalyzer(),
                 new DpkgFilesAnalyzer(),
                 new ApkAnalyzer(),
-                new RpmAnalyzer()));
+                new RpmAnalyzer(),
+                // language packages
+                new NodeModulesAnalyzer(), new PackageLockAnalyzer(), new YarnLockAnalyzer(), new PnpmLockAnalyzer(),
+                new PythonMetadataAnalyzer(), new RequirementsAnalyzer(), new PythonLockAnalyzer(),
+                new JarAnalyzer(),
+                new GoBinaryAnalyzer(), new GoModAnalyzer(),
+                new CargoLockAnalyzer(), new AuditableBinaryAnalyzer(),
+                new GemspecAnalyzer(), new GemfileLockAnalyzer(),
+                new ComposerAnalyzer(),
+                new DotnetAnalyzer()));
     }
 
     /** Checks a set of analyzers for duplicate or empty types. */
