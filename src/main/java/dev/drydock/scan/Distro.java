@@ -107,19 +107,29 @@ public record Distro(String ecosystem, String purlNamespace, String purlDistro) 
                 p.licenses(), p.path(), p.layer(), p.dev(), p.dependsOn(), p.files());
     }
 
+    /** The analyzer's purl (its version spelling and qualifiers kept) in this namespace, or one built from the fields. */
     private String purl(String type, Package p) {
         try {
-            PackageURLBuilder b = PackageURLBuilder.aPackageURL().withType(type).withNamespace(purlNamespace)
-                    .withName(p.name()).withVersion(p.version());
+            PackageURLBuilder b = null;
             if (p.purl() != null) {
                 try {
                     PackageURL old = new PackageURL(p.purl());
-                    if (old.getQualifiers() != null) {
-                        old.getQualifiers().forEach(b::withQualifier);
+                    if (old.getType().equals(type)) {
+                        b = old.toBuilder().withNamespace(purlNamespace);
                     }
                 } catch (MalformedPackageURLException e) {
                     // rebuilt from the fields below
                 }
+            }
+            if (b == null) {
+                b = PackageURLBuilder.aPackageURL().withType(type).withNamespace(purlNamespace).withName(p.name());
+                String version = p.version();
+                int colon = version == null ? -1 : version.indexOf(':');
+                if (type.equals("rpm") && colon > 0) { // purl-spec: rpm epochs go in the epoch qualifier
+                    b.withQualifier("epoch", version.substring(0, colon));
+                    version = version.substring(colon + 1);
+                }
+                b.withVersion(version);
             }
             if (p.arch() != null && !p.arch().isBlank()) {
                 b.withQualifier("arch", p.arch());
