@@ -43,9 +43,7 @@ final class CycloneDxWriter {
         bom.setSerialNumber("urn:uuid:" + model.uuid());
         bom.setVersion(1);
         Metadata metadata = new Metadata();
-        if (model.created() != null) {
-            metadata.setTimestamp(Date.from(model.created()));
-        }
+        metadata.setTimestamp(model.created() == null ? null : Date.from(model.created())); // the library sets now
         Component tool = new Component();
         tool.setType(Component.Type.APPLICATION);
         tool.setName("drydock");
