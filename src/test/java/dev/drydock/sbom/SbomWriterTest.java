@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 /** Both SBOM formats: valid against the official schemas, deterministic, licences and dependencies as documented. */
 class SbomWriterTest {
 
-    static final Path SHARED_SCHEMAS = Path.of("..", "shared", "schemas");
     static final ObjectMapper JSON = new ObjectMapper();
     static final String LAYER = "sha256:" + "ab".repeat(32);
     static final Clock CLOCK = Clock.fixed(Instant.parse("2030-01-02T03:04:05.678Z"), ZoneOffset.UTC);
@@ -60,35 +59,6 @@ class SbomWriterTest {
         return w.toString();
     }
 
-    /**
-     * The official CycloneDX 1.6 schema as cyclonedx-core-java bundles it (its own validator needs a newer
-     * json-schema-validator than the tests have), and the copy in ../shared when present; the bom schema's references
-     * to the spdx and jsf schemas are mapped to the files beside it.
-     */
-    static void assertValidCycloneDx(String json) throws Exception {
-        JsonSchemaFactory bundled = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
-                b -> b.schemaMappers(m -> m.mapPrefix("http://cyclonedx.org/schema/", "classpath:")));
-        assertThat(bundled.getSchema(SchemaLocation.of("http://cyclonedx.org/schema/bom-1.6.schema.json")).validate(JSON.readTree(json)))
-                .as("cyclonedx-core-java's bundled bom-1.6.schema.json").isEmpty();
-        Path bom = SHARED_SCHEMAS.resolve("cyclonedx-bom-1.6.schema.json");
-        assumeTrue(Files.isRegularFile(bom), "../shared/schemas/cyclonedx-bom-1.6.schema.json absent: check against the shared schema skipped");
-        String prefix = SHARED_SCHEMAS.toAbsolutePath().normalize().toUri() + "cyclonedx-";
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
-                b -> b.schemaMappers(m -> m.mapPrefix("http://cyclonedx.org/schema/", prefix)));
-        JsonSchema schema = factory.getSchema(SchemaLocation.of("http://cyclonedx.org/schema/bom-1.6.schema.json"));
-        assertThat(schema.validate(JSON.readTree(json))).isEmpty();
-    }
-
-    static void assertValidSpdx(String json) throws Exception {
-        Path file = SHARED_SCHEMAS.resolve("spdx-2.3-schema.json");
-        assumeTrue(Files.isRegularFile(file), "../shared/schemas/spdx-2.3-schema.json absent: SPDX schema check skipped");
-        JsonSchema schema;
-        try (InputStream in = Files.newInputStream(file)) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
-        }
-        assertThat(schema.validate(JSON.readTree(json))).isEmpty();
-    }
-
     @Test
     void cycloneDxIsValidAndCarriesTheImageOsPackagesEvidenceAndDependencies() throws Exception {
         String json = write(SbomWriter.Format.CYCLONEDX, sample(), Map.of());
@@ -118,7 +88,7 @@ class SbomWriterTest {
         assertThat(dependsOn(deps, "pkg:npm/express@4.18.2")).containsExactly("pkg:npm/ms@2.1.3"); // same lockfile; not-there dropped
         assertThat(dependsOn(deps, "drydock:os")).hasSize(2);
         assertThat(dependsOn(deps, "drydock:subject")).contains("drydock:os").hasSize(5);
-        assertValidCycloneDx(json);
+        SbomSchemas.assertValidCycloneDx(json);
     }
 
     @Test
@@ -147,7 +117,7 @@ class SbomWriterTest {
         assertThat(rels).filteredOn(r -> r.contains("DEPENDS_ON")).containsExactly(
                 find(packages, "zlib1g").path("SPDXID").asText() + " DEPENDS_ON " + libc.path("SPDXID").asText(),
                 find(packages, "express").path("SPDXID").asText() + " DEPENDS_ON SPDXRef-Package-5-ms");
-        assertValidSpdx(json);
+        SbomSchemas.assertValidSpdx(json);
     }
 
     @Test
@@ -168,11 +138,11 @@ class SbomWriterTest {
         String cdx = write(SbomWriter.Format.CYCLONEDX, dir, Map.of());
         assertThat(JSON.readTree(cdx).at("/metadata").has("timestamp")).isFalse();
         assertThat(JSON.readTree(cdx).at("/metadata/component/type").asText()).isEqualTo("file");
-        assertValidCycloneDx(cdx);
+        SbomSchemas.assertValidCycloneDx(cdx);
         String spdx = write(SbomWriter.Format.SPDX, dir, Map.of());
         assertThat(JSON.readTree(spdx).at("/creationInfo/created").asText()).isEqualTo("2030-01-02T03:04:05Z");
         assertThat(JSON.readTree(spdx).at("/packages/0/SPDXID").asText()).isEqualTo("SPDXRef-Directory");
-        assertValidSpdx(spdx);
+        SbomSchemas.assertValidSpdx(spdx);
     }
 
     @Test
