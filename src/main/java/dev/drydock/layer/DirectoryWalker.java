@@ -39,9 +39,15 @@ public final class DirectoryWalker {
         return walk(root, id, visitor, MAX_DEPTH, MAX_ENTRIES);
     }
 
-    static LayerContents walk(Path root, Digest id, LayerWalker.Visitor visitor, int maxDepth, int maxEntries) {
-        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InputException(root + ": " + (Files.exists(root) ? "not a directory" : "no such directory"));
+    static LayerContents walk(Path given, Digest id, LayerWalker.Visitor visitor, int maxDepth, int maxEntries) {
+        if (!Files.isDirectory(given)) {
+            throw new InputException(given + ": " + (Files.exists(given) ? "not a directory" : "no such directory"));
+        }
+        Path root;
+        try {
+            root = given.toRealPath(); // the root itself may be a symlink (/tmp on some systems); nothing below it is followed
+        } catch (IOException e) {
+            throw new InputException(given + ": cannot resolve directory: " + e.getMessage(), e);
         }
         Walk w = new Walk(root, visitor, maxDepth, maxEntries);
         try {

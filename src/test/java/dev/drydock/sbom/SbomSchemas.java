@@ -50,4 +50,35 @@ public final class SbomSchemas {
         assertThat(schema.validate(JSON.readTree(json))).isEmpty();
     }
 
+
+    /** What the schemas cannot say: bom-refs are unique and every dependency names one. */
+    public static void assertCycloneDxReferencesResolve(String json) throws Exception {
+        var doc = JSON.readTree(json);
+        java.util.List<String> refs = new java.util.ArrayList<>(doc.findValuesAsText("bom-ref"));
+        assertThat(refs).doesNotHaveDuplicates();
+        for (var d : doc.path("dependencies")) {
+            assertThat(refs).contains(d.path("ref").asText());
+            d.path("dependsOn").forEach(x -> assertThat(refs).contains(x.asText()));
+        }
+    }
+
+    /** SPDXIDs are unique, relationships name existing elements, every LicenseRef used is defined. */
+    public static void assertSpdxReferencesResolve(String json) throws Exception {
+        var doc = JSON.readTree(json);
+        java.util.List<String> ids = new java.util.ArrayList<>(java.util.List.of("SPDXRef-DOCUMENT"));
+        doc.path("packages").forEach(p -> ids.add(p.path("SPDXID").asText()));
+        assertThat(ids).doesNotHaveDuplicates();
+        for (var r : doc.path("relationships")) {
+            assertThat(ids).contains(r.path("spdxElementId").asText(), r.path("relatedSpdxElement").asText());
+        }
+        java.util.Set<String> defined = new java.util.HashSet<>();
+        doc.path("hasExtractedLicensingInfos").forEach(x -> defined.add(x.path("licenseId").asText()));
+        var ref = java.util.regex.Pattern.compile("LicenseRef-[A-Za-z0-9.-]+");
+        for (var p : doc.path("packages")) {
+            var m = ref.matcher(p.path("licenseDeclared").asText());
+            while (m.find()) {
+                assertThat(defined).contains(m.group());
+            }
+        }
+    }
 }

@@ -89,6 +89,7 @@ class SbomWriterTest {
         assertThat(dependsOn(deps, "drydock:os")).hasSize(2);
         assertThat(dependsOn(deps, "drydock:subject")).contains("drydock:os").hasSize(5);
         SbomSchemas.assertValidCycloneDx(json);
+        SbomSchemas.assertCycloneDxReferencesResolve(json);
     }
 
     @Test
@@ -118,6 +119,7 @@ class SbomWriterTest {
                 find(packages, "zlib1g").path("SPDXID").asText() + " DEPENDS_ON " + libc.path("SPDXID").asText(),
                 find(packages, "express").path("SPDXID").asText() + " DEPENDS_ON SPDXRef-Package-5-ms");
         SbomSchemas.assertValidSpdx(json);
+        SbomSchemas.assertSpdxReferencesResolve(json);
     }
 
     @Test
