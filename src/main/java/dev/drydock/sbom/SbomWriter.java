@@ -18,6 +18,7 @@ public final class SbomWriter {
 
     /**
      * @param env   read for {@code DRYDOCK_SOURCE_DATE_EPOCH} / {@code SOURCE_DATE_EPOCH}
+     * @throws dev.drydock.DrydockException.UsageException when one is set but not a number of seconds
      * @param clock the time SPDX's required {@code created} falls back to when neither the environment nor the image
      *              gives one
      */
@@ -25,6 +26,7 @@ public final class SbomWriter {
         this.format = format;
         this.env = Map.copyOf(env);
         this.clock = clock;
+        SbomModel.created(null, this.env); // a malformed SOURCE_DATE_EPOCH is a usage error before any scanning
     }
 
     public void write(Inventory inventory, Writer out) throws IOException {

@@ -27,7 +27,9 @@ import java.util.Set;
  *       name, version, arch) without a break; a file deleted by a whiteout starts over.</li>
  *   <li>Neutral OS ecosystems ({@code dpkg}, {@code apk}, {@code rpm}) become the detected {@link Distro}'s.</li>
  *   <li>A language package found in a file an OS package owns (Debian's {@code python3-yaml} ships a
- *       {@code .dist-info}) is left out: the OS package already stands for it, and its advisories name the OS package.</li>
+ *       {@code .dist-info}) is left out: the OS package already stands for it, and its advisories name the OS package.
+ *       Owned files come from {@link Package#files()}, or from version-less OS entries that only list files (dpkg's
+ *       {@code info/NAME.list}, analysed file by file), which are merged into the package of that name.</li>
  * </ul>
  *
  * @param os          the detected OS, or null
@@ -63,11 +65,16 @@ public record Inventory(Subject subject, OsRelease os, List<Package> packages, L
             found.addAll(finalCopies(a, layers, view, diagnostics));
         }
         Set<String> owned = new HashSet<>();
+        Map<String, List<String>> ownedByName = new HashMap<>();
         for (Found f : found) {
             if (Distro.isOsEcosystem(f.pkg.ecosystem())) {
                 f.pkg.files().forEach(file -> owned.add(strip(file)));
+                if (ownershipOnly(f.pkg)) {
+                    ownedByName.computeIfAbsent(f.pkg.ecosystem() + "\n" + f.pkg.name(), k -> new ArrayList<>()).addAll(f.pkg.files());
+                }
             }
         }
+        found.removeIf(f -> ownershipOnly(f.pkg));
         Optional<Distro> distro = Distro.of(os);
         List<Package> out = new ArrayList<>();
         int neutral = 0;
@@ -75,6 +82,13 @@ public record Inventory(Subject subject, OsRelease os, List<Package> packages, L
             Package p = f.pkg;
             if (!Distro.isOsEcosystem(p.ecosystem()) && (owned.contains(f.file) || owned.contains(outerFile(p.path())))) {
                 continue;
+            }
+            List<String> more = ownedByName.get(p.ecosystem() + "\n" + p.name());
+            if (more != null && Distro.isOsEcosystem(p.ecosystem())) {
+                List<String> files = new ArrayList<>(p.files());
+                files.addAll(more);
+                p = new Package(p.ecosystem(), p.name(), p.version(), p.purl(), p.sourceName(), p.sourceVersion(), p.arch(),
+                        p.licenses(), p.path(), p.layer(), p.dev(), p.dependsOn(), files);
             }
             if (distro.isPresent()) {
                 p = distro.get().apply(p);
@@ -90,6 +104,15 @@ public record Inventory(Subject subject, OsRelease os, List<Package> packages, L
         }
         out.sort(ORDER);
         return new Inventory(subject, os, out, diagnostics);
+    }
+
+    /**
+     * An OS "package" without a version that only lists files: what an analyzer of dpkg's {@code info/NAME.list} can
+     * report, since each file is analysed alone. Its files join the owned set and the versioned package of that name;
+     * it is not a package of its own.
+     */
+    private static boolean ownershipOnly(Package p) {
+        return Distro.isOsEcosystem(p.ecosystem()) && (p.version() == null || p.version().isEmpty()) && !p.files().isEmpty();
     }
 
     /** A package from a final copy of a file, and the layer that introduced it. */

@@ -131,6 +131,10 @@ class SbomWriterTest {
             assertThat(write(f, sample(), Map.of("DRYDOCK_SOURCE_DATE_EPOCH", "0", "SOURCE_DATE_EPOCH", "1700000000")))
                     .contains("1970-01-01T00:00:00Z");
         }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SbomWriter(SbomWriter.Format.SPDX,
+                        Map.of("SOURCE_DATE_EPOCH", "yesterday"), CLOCK))
+                .isInstanceOf(dev.drydock.DrydockException.UsageException.class)
+                .hasMessage("SOURCE_DATE_EPOCH must be seconds since 1970-01-01, got 'yesterday'");
     }
 
     @Test

@@ -82,6 +82,20 @@ class InventoryTest {
     }
 
     @Test
+    void versionlessOsEntriesThatOnlyListFilesJoinThePackageOfThatName() throws IOException {
+        // the status line "python3-yaml 6.0" owns nothing; a separate "python3-yaml -" entry lists its files, as an
+        // analyzer of /var/lib/dpkg/info/python3-yaml.list would report them one file at a time
+        Inventory inv = scan(TestImages.dockerArchive()
+                .layer(TestImages.layer().file("etc/os-release", DEBIAN)
+                        .file("var/lib/dpkg/status", "python3-yaml 6.0\npython3-yaml - /usr/lib/python3/dist-packages/lock.txt\n")
+                        .file("usr/lib/python3/dist-packages/lock.txt", "pyyaml 6.0\n")));
+        assertThat(inv.packages()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("python3-yaml");
+            assertThat(p.files()).containsExactly("/usr/lib/python3/dist-packages/lock.txt");
+        });
+    }
+
+    @Test
     void withoutAnOsReleaseOsPackagesKeepTheNeutralEcosystemAndSaySo() throws IOException {
         Inventory inv = scan(TestImages.dockerArchive()
                 .layer(TestImages.layer().file("var/lib/dpkg/status", "zlib1g 1:1.2.13\n!\n")));

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Two tiny package analyzers for inventory tests, so the merge semantics can be tested apart from the real analyzers:
- * a "status" database with lines {@code NAME VERSION [OWNED-FILE...]} in the neutral {@code dpkg} ecosystem, and a
+ * a "status" database with lines {@code NAME VERSION [OWNED-FILE...]} (version {@code -}: none) in the neutral
+ * {@code dpkg} ecosystem, and a
  * "lock.txt" lockfile with lines {@code NAME VERSION [DEPENDENCY...]} in npm. A line {@code !} is a diagnostic.
  */
 final class TestPackageAnalyzers {
@@ -51,7 +52,8 @@ final class TestPackageAnalyzers {
                 if (f[0].equals("!")) {
                     diags.add("/" + input.path() + ": bad line");
                 } else if (f.length >= 2) {
-                    out.add(new Package("dpkg", f[0], f[1], "pkg:deb/" + f[0] + "@" + f[1] + "?arch=amd64", f[0] + "-src", null,
+                    String version = f[1].equals("-") ? "" : f[1];
+                    out.add(new Package("dpkg", f[0], version, "pkg:deb/" + f[0] + "@" + f[1] + "?arch=amd64", f[0] + "-src", null,
                             "amd64", List.of("GPL-2.0-only"), input.path(), null, false, List.of(),
                             Arrays.asList(f).subList(2, f.length)));
                 }
