@@ -20,7 +20,7 @@ public final class InventoryTableWriter {
     public void write(Inventory inv, Writer out) throws IOException {
         String what = inv.subject().isDirectory() ? inv.subject().name()
                 : inv.subject().name() + " (" + inv.subject().digest() + ")";
-        out.write(what + (inv.os() == null ? "" : ", " + inv.os()) + "\n\n");
+        out.write(what + (inv.os() == null ? "" : ", " + inv.os().name()) + "\n\n");
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         for (Package p : inv.packages()) {

@@ -2,7 +2,7 @@ package dev.drydock.sbom;
 
 import dev.drydock.Version;
 import dev.drydock.analyzer.Package;
-import dev.drydock.analyzer.os.OsRelease;
+import dev.drydock.analyzer.os.OperatingSystem;
 import dev.drydock.scan.Inventory;
 import dev.drydock.scan.Subject;
 import java.io.IOException;
@@ -111,16 +111,16 @@ final class CycloneDxWriter {
         return c;
     }
 
-    private static Component os(OsRelease os) {
+    private static Component os(OperatingSystem os) {
         Component c = new Component();
         c.setBomRef(OS_REF);
         c.setType(Component.Type.OPERATING_SYSTEM);
         c.setName(os.id());
-        if (!os.versionId().isEmpty()) {
+        if (os.versionId() != null && !os.versionId().isEmpty()) {
             c.setVersion(os.versionId());
         }
-        if (!os.prettyName().isEmpty()) {
-            c.setDescription(os.prettyName());
+        if (os.name() != null && !os.name().isEmpty()) {
+            c.setDescription(os.name());
         }
         return c;
     }

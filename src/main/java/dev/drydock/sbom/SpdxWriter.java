@@ -69,7 +69,7 @@ final class SpdxWriter {
         }
         relationship(relationships, "SPDXRef-DOCUMENT", "DESCRIBES", rootId);
         if (inv.os() != null) {
-            ObjectNode os = pkg(packages, "SPDXRef-OperatingSystem", inv.os().id(), inv.os().versionId().isEmpty() ? null : inv.os().versionId());
+            ObjectNode os = pkg(packages, "SPDXRef-OperatingSystem", inv.os().id(), inv.os().versionId() == null || inv.os().versionId().isEmpty() ? null : inv.os().versionId());
             os.put("primaryPackagePurpose", "OPERATING_SYSTEM");
             relationship(relationships, rootId, "CONTAINS", "SPDXRef-OperatingSystem");
         }

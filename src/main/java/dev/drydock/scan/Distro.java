@@ -4,7 +4,7 @@ import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
 import com.github.packageurl.PackageURLBuilder;
 import dev.drydock.analyzer.Package;
-import dev.drydock.analyzer.os.OsRelease;
+import dev.drydock.analyzer.os.OperatingSystem;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -41,14 +41,14 @@ public record Distro(String ecosystem, String purlNamespace, String purlDistro) 
      * The distro for an {@code os-release}: OSV's ecosystem naming (https://ossf.github.io/osv-schema/#affectedpackage-field
      * and osv.dev's ecosystems.txt) where OSV has the distribution, else the distribution's own name.
      */
-    public static Optional<Distro> of(OsRelease os) {
+    public static Optional<Distro> of(OperatingSystem os) {
         if (os == null || os.id().isBlank()) {
             return Optional.empty();
         }
         String id = os.id().toLowerCase(Locale.ROOT);
-        String v = os.versionId();
+        String v = os.versionId() == null ? "" : os.versionId();
         String distro = v.isEmpty() ? id : id + "-" + v;
-        String ecosystem = switch (id) {
+        String ecosystem = os.ecosystem() != null ? os.ecosystem() : switch (id) {
             case "debian" -> release("Debian", major(v));
             case "ubuntu" -> release("Ubuntu", v);
             case "alpine" -> v.isEmpty() ? "Alpine" : "Alpine:v" + majorMinor(v);

@@ -4,7 +4,9 @@ import dev.drydock.analyzer.Analyzer;
 import dev.drydock.analyzer.LayerResult;
 import dev.drydock.analyzer.Package;
 import dev.drydock.analyzer.PackageList;
-import dev.drydock.analyzer.os.OsRelease;
+import dev.drydock.analyzer.os.OperatingSystem;
+import dev.drydock.analyzer.ospkg.dpkg.DpkgFiles;
+import java.util.Collection;
 import dev.drydock.layer.MergedView;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,15 +30,15 @@ import java.util.Set;
  *   <li>Neutral OS ecosystems ({@code dpkg}, {@code apk}, {@code rpm}) become the detected {@link Distro}'s.</li>
  *   <li>A language package found in a file an OS package owns (Debian's {@code python3-yaml} ships a
  *       {@code .dist-info}) is left out: the OS package already stands for it, and its advisories name the OS package.
- *       Owned files come from {@link Package#files()}, or from version-less OS entries that only list files (dpkg's
- *       {@code info/NAME.list}, analysed file by file), which are merged into the package of that name.</li>
+ *       Owned files come from {@link Package#files()}, and for dpkg from the final copies of {@code info/NAME.list}
+ *       ({@link DpkgFiles}, analysed file by file), which are merged into the package of that name.</li>
  * </ul>
  *
  * @param os          the detected OS, or null
  * @param packages    sorted by ecosystem, name, version, path, layer
  * @param diagnostics what could not be read, in layer order
  */
-public record Inventory(Subject subject, OsRelease os, List<Package> packages, List<String> diagnostics) {
+public record Inventory(Subject subject, OperatingSystem os, List<Package> packages, List<String> diagnostics) {
 
     public Inventory {
         packages = List.copyOf(packages);
@@ -54,10 +56,12 @@ public record Inventory(Subject subject, OsRelease os, List<Package> packages, L
 
     /**
      * @param analyzers      the package analyzers whose results count
+     * @param dpkgFiles      the files each dpkg package owns, from the final filesystem's {@code info/*.list}
      * @param attributeLayers false for a directory: it has no layers, so {@link Package#layer()} stays null
      */
     public static Inventory of(Subject subject, List<LayerResult> layers, MergedView view,
-                               List<Analyzer<PackageList>> analyzers, OsRelease os, boolean attributeLayers) {
+                               List<Analyzer<PackageList>> analyzers, Collection<DpkgFiles> dpkgFiles,
+                               OperatingSystem os, boolean attributeLayers) {
         List<String> diagnostics = new ArrayList<>();
         layers.forEach(l -> diagnostics.addAll(l.diagnostics()));
         List<Found> found = new ArrayList<>();
@@ -66,6 +70,10 @@ public record Inventory(Subject subject, OsRelease os, List<Package> packages, L
         }
         Set<String> owned = new HashSet<>();
         Map<String, List<String>> ownedByName = new HashMap<>();
+        for (DpkgFiles d : dpkgFiles) {
+            d.files().forEach(file -> owned.add(strip(file)));
+            ownedByName.computeIfAbsent("dpkg\n" + d.owner(), k -> new ArrayList<>()).addAll(d.files());
+        }
         for (Found f : found) {
             if (Distro.isOsEcosystem(f.pkg.ecosystem())) {
                 f.pkg.files().forEach(file -> owned.add(strip(file)));
@@ -100,7 +108,7 @@ public record Inventory(Subject subject, OsRelease os, List<Package> packages, L
         if (neutral > 0) {
             diagnostics.add(neutral + " OS package(s) keep their package manager's name as ecosystem: "
                     + (os == null ? "no /etc/os-release nor /usr/lib/os-release was found"
-                    : "the OS '" + os + "' has no known vulnerability ecosystem"));
+                    : "the OS '" + os.name() + "' has no known vulnerability ecosystem"));
         }
         out.sort(ORDER);
         return new Inventory(subject, os, out, diagnostics);

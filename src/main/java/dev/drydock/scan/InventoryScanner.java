@@ -7,7 +7,9 @@ import dev.drydock.analyzer.Analyzers;
 import dev.drydock.analyzer.LayerCache;
 import dev.drydock.analyzer.LayerResult;
 import dev.drydock.analyzer.PackageList;
-import dev.drydock.analyzer.os.OsRelease;
+import dev.drydock.analyzer.os.OperatingSystem;
+import dev.drydock.analyzer.ospkg.dpkg.DpkgFiles;
+import dev.drydock.analyzer.ospkg.dpkg.DpkgFilesAnalyzer;
 import dev.drydock.analyzer.os.OsReleaseAnalyzer;
 import dev.drydock.image.Digest;
 import dev.drydock.image.Image;
@@ -68,8 +70,27 @@ public final class InventoryScanner {
     }
 
     private Inventory inventory(Subject subject, List<LayerResult> layers, MergedView view, boolean attributeLayers) {
-        OsRelease os = osRelease.detect(view, layers).orElse(null);
-        return Inventory.of(subject, layers, view, packageAnalyzers(analyzers), os, attributeLayers);
+        OperatingSystem os = osRelease.identify(view, layers).orElse(null);
+        return Inventory.of(subject, layers, view, packageAnalyzers(analyzers), dpkgFiles(layers, view), os,
+                attributeLayers);
+    }
+
+    /** The {@code dpkg/info/*.list} files of the final filesystem, each from the layer that last wrote it. */
+    private List<DpkgFiles> dpkgFiles(List<LayerResult> layers, MergedView view) {
+        List<DpkgFiles> out = new ArrayList<>();
+        for (Analyzer<?> a : analyzers) {
+            if (a instanceof DpkgFilesAnalyzer files) {
+                for (int i = 0; i < layers.size(); i++) {
+                    for (LayerResult.Found<DpkgFiles> f : layers.get(i).results(files)) {
+                        MergedView.Owned owner = view.files().get(f.path());
+                        if (owner != null && owner.layer() == i) {
+                            out.add(f.value());
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")

@@ -49,7 +49,8 @@ class SbomWriterTest {
         pkgs.add(new Package("npm", "ms", "2.1.3", "pkg:npm/ms@2.1.3", null, null, null, List.of(),
                 "other/package-lock.json", LAYER, false, List.of(), List.of()));
         pkgs.sort(Inventory.ORDER);
-        return new Inventory(image, new OsRelease("debian", "12", "bookworm", "Debian GNU/Linux 12 (bookworm)", List.of()),
+        return new Inventory(image, dev.drydock.analyzer.os.OperatingSystem.of(
+                new OsRelease("debian", "12", "bookworm", "Debian GNU/Linux 12 (bookworm)", List.of()), false, "etc/os-release"),
                 pkgs, List.of());
     }
 

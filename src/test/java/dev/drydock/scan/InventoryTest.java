@@ -147,33 +147,39 @@ class InventoryTest {
         List<Row> rows = List.of(
                 new Row("debian", "12", "Debian:12", "debian-12"),
                 new Row("debian", "11.9", "Debian:11", "debian-11.9"),
-                new Row("ubuntu", "22.04", "Ubuntu:22.04", "ubuntu-22.04"),
+                new Row("ubuntu", "22.04", "Ubuntu:22.04:LTS", "ubuntu-22.04"),
                 new Row("alpine", "3.20.3", "Alpine:v3.20", "alpine-3.20.3"),
                 new Row("rhel", "9.4", "Red Hat", "rhel-9.4"), // UBI says ID=rhel too
-                new Row("rocky", "9.3", "Rocky Linux", "rocky-9.3"),
-                new Row("almalinux", "9.3", "AlmaLinux", "almalinux-9.3"),
-                new Row("sles", "15.5", "SUSE", "sles-15.5"),
+                new Row("rocky", "9.3", "Rocky Linux:9", "rocky-9.3"),
+                new Row("almalinux", "9.3", "AlmaLinux:9", "almalinux-9.3"),
+                new Row("sles", "15.5", "SUSE:Linux Enterprise Server 15 SP5", "sles-15.5"),
                 new Row("wolfi", "20230201", "Wolfi", "wolfi-20230201"),
                 new Row("chainguard", "", "Chainguard", "chainguard"));
         for (Row r : rows) {
-            assertThat(Distro.of(new dev.drydock.analyzer.os.OsRelease(r.id, r.version, null, null, null)))
+            assertThat(Distro.of(os(r.id, r.version, null, null, null)))
                     .as(r.id + " " + r.version).get()
                     .satisfies(d -> {
                         assertThat(d.ecosystem()).isEqualTo(r.ecosystem);
                         assertThat(d.purlDistro()).isEqualTo(r.distro);
                     });
         }
-        assertThat(Distro.of(new dev.drydock.analyzer.os.OsRelease("plan9", "4", null, null, null))).isEmpty();
+        assertThat(Distro.of(os("plan9", "4", null, null, null))).isEmpty();
         Package rpm = new Package("rpm", "openssl-libs", "1:3.0.7-27.el9", null, "openssl", null, "x86_64", List.of(),
                 "var/lib/rpm/rpmdb.sqlite", null, false, List.of(), List.of());
-        assertThat(Distro.of(new dev.drydock.analyzer.os.OsRelease("rhel", "9.4", null, null, null)).orElseThrow().apply(rpm).purl())
+        assertThat(Distro.of(os("rhel", "9.4", null, null, null)).orElseThrow().apply(rpm).purl())
                 .isEqualTo("pkg:rpm/redhat/openssl-libs@3.0.7-27.el9?arch=x86_64&distro=rhel-9.4&epoch=1");
         Package withPurl = new Package("rpm", "bash", "5.1.8-9.el9", "pkg:rpm/bash@5.1.8-9.el9?arch=aarch64", "bash", null,
                 "aarch64", List.of(), "var/lib/rpm/rpmdb.sqlite", null, false, List.of(), List.of());
-        assertThat(Distro.of(new dev.drydock.analyzer.os.OsRelease("rocky", "9.3", null, null, null)).orElseThrow().apply(withPurl))
+        assertThat(Distro.of(os("rocky", "9.3", null, null, null)).orElseThrow().apply(withPurl))
                 .satisfies(p -> {
-                    assertThat(p.ecosystem()).isEqualTo("Rocky Linux");
+                    assertThat(p.ecosystem()).isEqualTo("Rocky Linux:9");
                     assertThat(p.purl()).isEqualTo("pkg:rpm/rocky/bash@5.1.8-9.el9?arch=aarch64&distro=rocky-9.3");
                 });
+    }
+
+    private static dev.drydock.analyzer.os.OperatingSystem os(String id, String version, String codename, String pretty,
+                                                             java.util.List<String> like) {
+        return dev.drydock.analyzer.os.OperatingSystem.of(
+                new dev.drydock.analyzer.os.OsRelease(id, version, codename, pretty, like), false, "etc/os-release");
     }
 }

@@ -26,7 +26,8 @@ import java.util.Locale;
 public record OperatingSystem(String id, String versionId, String name, boolean distroless, String ecosystem,
                               String endOfLife, String source) {
 
-    static OperatingSystem of(OsRelease r, boolean distroless, String source) {
+    /** The OS an os-release (or release file) read at {@code source} describes. */
+    public static OperatingSystem of(OsRelease r, boolean distroless, String source) {
         String id = r.id().toLowerCase(Locale.ROOT);
         String version = r.versionId();
         String name = r.prettyName().isEmpty() ? r.toString() : r.prettyName();
