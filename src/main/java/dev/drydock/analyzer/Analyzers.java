@@ -1,6 +1,7 @@
 package dev.drydock.analyzer;
 
 import dev.drydock.analyzer.os.OsReleaseAnalyzer;
+import dev.drydock.secret.SecretAnalyzer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +16,8 @@ public final class Analyzers {
     /** Every built-in analyzer, in a stable order. */
     public static List<Analyzer<?>> builtIn() {
         return of(List.of(
-                new OsReleaseAnalyzer()));
+                new OsReleaseAnalyzer(),
+                new SecretAnalyzer()));
     }
 
     /** Checks a set of analyzers for duplicate or empty types. */
