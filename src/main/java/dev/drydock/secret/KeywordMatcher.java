@@ -20,7 +20,12 @@ final class KeywordMatcher {
         void hit(int keyword, int end);
     }
 
-    private final int[][] next;     // full DFA transitions (failure links folded in)
+    /**
+     * The automaton flattened for speed: {@code table[state * 256 + byte]} is the next state's offset
+     * ({@code state * 256}), negative when keywords end there; upper-case ASCII letters share their lower-case
+     * transitions, so folding costs nothing at scan time.
+     */
+    private final int[] table;
     private final int[][] outputs;  // keyword indices ending at each state
     private final int[] lengths;
 
@@ -74,10 +79,17 @@ final class KeywordMatcher {
                 }
             }
         }
-        next = gotos.toArray(new int[0][]);
         outputs = new int[outs.size()][];
         for (int i = 0; i < outs.size(); i++) {
             outputs[i] = outs.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        table = new int[gotos.size() * 256];
+        for (int s = 0; s < gotos.size(); s++) {
+            for (int c = 0; c < 256; c++) {
+                int folded = c >= 'A' && c <= 'Z' ? c + 32 : c;
+                int t = gotos.get(s)[folded];
+                table[s * 256 + c] = outputs[t].length > 0 ? ~(t * 256) : t * 256;
+            }
         }
     }
 
@@ -91,19 +103,32 @@ final class KeywordMatcher {
         return lengths[keyword];
     }
 
-    /** One pass over {@code text}; upper-case ASCII letters are folded to lower case on the fly. */
-    void scan(CharSequence text, Hits hits) {
+    /** One pass over {@code text}, a byte per character (ISO-8859-1). */
+    void scan(byte[] text, Hits hits) {
+        int[] t = table;
         int s = 0;
-        int[][] n = next;
-        for (int i = 0, len = text.length(); i < len; i++) {
-            int c = text.charAt(i) & 0xff;
-            if (c >= 'A' && c <= 'Z') {
-                c += 32;
+        for (int i = 0; i < text.length; i++) {
+            s = t[s + (text[i] & 0xff)];
+            if (s < 0) {
+                s = ~s;
+                for (int k : outputs[s >> 8]) {
+                    hits.hit(k, i + 1);
+                }
             }
-            s = n[s][c];
-            int[] out = outputs[s];
-            for (int k : out) {
-                hits.hit(k, i + 1);
+        }
+    }
+
+    /** The same over a string; characters beyond ISO-8859-1 are folded to their low byte (keywords are ASCII). */
+    void scan(CharSequence text, Hits hits) {
+        int[] t = table;
+        int s = 0;
+        for (int i = 0, len = text.length(); i < len; i++) {
+            s = t[s + (text.charAt(i) & 0xff)];
+            if (s < 0) {
+                s = ~s;
+                for (int k : outputs[s >> 8]) {
+                    hits.hit(k, i + 1);
+                }
             }
         }
     }

@@ -64,8 +64,9 @@ public final class SecretScanner {
         if (!wants(path) || isBinary(content)) {
             return List.of();
         }
-        // ISO-8859-1: one char per byte, no decoding cost, and every rule's regex is ASCII
-        return scanText(path, new String(content, StandardCharsets.ISO_8859_1));
+        // ISO-8859-1: one char per byte, no decoding cost, and every rule's regex is ASCII; the string is made only
+        // when a keyword occurs
+        return scan(path, content, null);
     }
 
     private record Match(int rule, int start, int end, String secret) {
@@ -73,18 +74,42 @@ public final class SecretScanner {
 
     /** Scans a text (a file, or an image-config value); {@code path} is only matched against rules' path filters. */
     public List<SecretHit> scanText(String path, String text) {
-        int n = rules.rules().size();
-        int[][] windows = new int[n][];
-        int[] counts = new int[n];
-        matcher.scan(text, (keyword, end) -> {
+        return scan(path, null, text);
+    }
+
+    /** Windows per rule: pairs of offsets, merged as hits come in text order. */
+    private final class Windows implements KeywordMatcher.Hits {
+        final int[][] windows = new int[rules.rules().size()][];
+        final int[] counts = new int[rules.rules().size()];
+        final CharSequence text;
+        final int length;
+        int lineFrom = -1;
+        int lineTo = -1;
+        boolean any;
+
+        Windows(CharSequence text) {
+            this.text = text;
+            this.length = text.length();
+        }
+
+        @Override
+        public void hit(int keyword, int end) {
             int r = keywordRule[keyword];
-            SecretRule rule = rules.rules().get(r);
-            int hit = end - matcher.length(keyword);
-            int from = Math.max(lineStart(text, hit), hit - LINE_WINDOW);
-            int to = rule.multiline() ? Math.min(text.length(), end + MULTILINE_WINDOW)
-                    : Math.min(lineEnd(text, end), end + LINE_WINDOW);
             int[] w = windows[r];
             int c = counts[r];
+            if (c > 0 && end <= w[c - 1]) {
+                return; // inside this rule's last window already
+            }
+            any = true;
+            int hit = end - matcher.length(keyword);
+            if (hit < lineFrom || end > lineTo) {
+                // the line around the hit, bounded, computed once for all rules hitting on it
+                lineFrom = lineStart(text, hit);
+                lineTo = lineEnd(text, end);
+            }
+            int from = Math.max(lineFrom, hit - LINE_WINDOW);
+            int to = rules.rules().get(r).multiline() ? Math.min(length, end + MULTILINE_WINDOW)
+                    : Math.min(lineTo, end + LINE_WINDOW);
             if (c > 0 && from <= w[c - 1]) {
                 w[c - 1] = Math.max(w[c - 1], to);
                 return;
@@ -97,7 +122,24 @@ public final class SecretScanner {
             w[c] = from;
             w[c + 1] = to;
             counts[r] = c + 2;
-        });
+        }
+    }
+
+    private List<SecretHit> scan(String path, byte[] bytes, String string) {
+        CharSequence view = bytes == null ? string : new Latin1(bytes);
+        Windows hits = new Windows(view);
+        if (bytes == null) {
+            matcher.scan(string, hits);
+        } else {
+            matcher.scan(bytes, hits);
+        }
+        if (!hits.any) {
+            return List.of();
+        }
+        String text = string != null ? string : new String(bytes, StandardCharsets.ISO_8859_1);
+        int n = rules.rules().size();
+        int[][] windows = hits.windows;
+        int[] counts = hits.counts;
         List<Match> found = new ArrayList<>();
         for (int r = 0; r < n; r++) {
             if (counts[r] > 0 && rules.rules().get(r).appliesTo(path)) {
@@ -176,7 +218,25 @@ public final class SecretScanner {
     }
 
     /** Bounded by {@link #LINE_WINDOW}, so a megabyte of minified JavaScript on one line stays linear. */
-    private static int lineStart(String text, int i) {
+    /** Bytes as characters, for finding line bounds before any string is made. */
+    private record Latin1(byte[] b) implements CharSequence {
+        @Override
+        public int length() {
+            return b.length;
+        }
+
+        @Override
+        public char charAt(int i) {
+            return (char) (b[i] & 0xff);
+        }
+
+        @Override
+        public CharSequence subSequence(int from, int to) {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static int lineStart(CharSequence text, int i) {
         int stop = Math.max(0, i - LINE_WINDOW);
         int j = i;
         while (j > stop && text.charAt(j - 1) != '\n') {
@@ -185,7 +245,7 @@ public final class SecretScanner {
         return j;
     }
 
-    private static int lineEnd(String text, int i) {
+    private static int lineEnd(CharSequence text, int i) {
         int stop = Math.min(text.length(), i + LINE_WINDOW);
         int j = i;
         while (j < stop && text.charAt(j) != '\n') {
