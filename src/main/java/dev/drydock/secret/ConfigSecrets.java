@@ -3,7 +3,9 @@ package dev.drydock.secret;
 import dev.drydock.image.Image;
 import dev.drydock.image.ImageConfig;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +37,7 @@ final class ConfigSecrets {
         add(out, scanner, String.join(" ", c.entrypoint()), SecretFinding.Where.ENTRYPOINT, "Entrypoint", null, -1);
         add(out, scanner, String.join(" ", c.cmd()), SecretFinding.Where.CMD, "Cmd", null, -1);
         List<ImageConfig.History> history = image.config().history();
+        Set<String> seenArgs = new HashSet<>();
         int layer = 0;
         for (int i = 0; i < history.size(); i++) {
             ImageConfig.History h = history.get(i);
@@ -43,15 +46,19 @@ final class ConfigSecrets {
                 layer++;
             }
             if (h.createdBy() != null) {
-                add(out, scanner, splitBuildArgs(h.createdBy()), SecretFinding.Where.HISTORY, "history[" + i + "]",
+                add(out, scanner, splitBuildArgs(h.createdBy(), seenArgs), SecretFinding.Where.HISTORY, "history[" + i + "]",
                         index < 0 ? null : image.layers().get(index).diffId().toString(), index);
             }
         }
         return out;
     }
 
-    /** {@code |2 A=1 B=2 /bin/sh -c cmd} becomes {@code A=1\nB=2\n/bin/sh -c cmd}. */
-    static String splitBuildArgs(String createdBy) {
+    /**
+     * {@code |2 A=1 B=2 /bin/sh -c cmd} becomes {@code A=1\nB=2\n/bin/sh -c cmd}. Builders repeat every build argument
+     * in each later RUN's entry; an assignment already in {@code seen} (an earlier entry) is left out, so one leaked
+     * argument is one finding, at the first step that recorded it. The values live only in this scan's memory.
+     */
+    static String splitBuildArgs(String createdBy, Set<String> seen) {
         Matcher m = BUILD_ARGS.matcher(createdBy);
         if (!m.find()) {
             return createdBy;
@@ -64,7 +71,9 @@ final class ConfigSecrets {
             if (sp < 0 || rest.indexOf('=') < 0 || rest.indexOf('=') > sp) {
                 break;
             }
-            sb.append(rest, 0, sp).append('\n');
+            if (seen.add(rest.substring(0, sp))) {
+                sb.append(rest, 0, sp).append('\n');
+            }
             rest = rest.substring(sp + 1);
         }
         return sb.append(rest).toString();

@@ -39,8 +39,14 @@ class SecretReportTest {
                 .layer(TestImages.layer().whiteout("root/.npmrc").file("app/config", "github_token=" + GHP + "\n"), "RUN rm /root/.npmrc")
                 .layer(TestImages.layer().file("app/config", "nothing here\n"), "COPY config /app/config")
                 .emptyStep("ENV AWS_SECRET_ACCESS_KEY=" + AWS_SECRET)
-                .config(c -> ((com.fasterxml.jackson.databind.node.ObjectNode) c.get("config")).putArray("Env")
-                        .add("PATH=/usr/bin").add("AWS_SECRET_ACCESS_KEY=" + AWS_SECRET))
+                .layer(TestImages.layer().file("app/run.sh", "echo hi\n"),
+                        "|1 NPM_TOKEN=" + NPM + " /bin/sh -c echo hi > /app/run.sh")
+                .config(c -> {
+                    var cfg = (com.fasterxml.jackson.databind.node.ObjectNode) c.get("config");
+                    cfg.putArray("Env").add("PATH=/usr/bin").add("AWS_SECRET_ACCESS_KEY=" + AWS_SECRET);
+                    cfg.putObject("Labels").put("ci.token", GHP);
+                    cfg.putArray("Cmd").add("/app/run").add("--db").add("postgres://app:Rq8Vz3Kp7Lw2@db.internal/app");
+                })
                 .writeTo(dir.resolve("img.tar"));
         SecretReport r = scan(img);
         assertThat(r.findings()).extracting(f -> f.rule() + " " + f.where() + " " + f.path() + ":" + f.line() + " layer "
@@ -50,7 +56,9 @@ class SecretReportTest {
                         "npm-access-token HISTORY history[1]:1 layer 1 npm_****",
                         "github-pat FILE app/config:1 layer 2 deleted by 3 ghp_****",
                         "aws-secret-access-key ENV Env[AWS_SECRET_ACCESS_KEY]:1 layer -1 Zx9L****",
-                        "aws-secret-access-key HISTORY history[4]:1 layer -1 Zx9L****");
+                        "aws-secret-access-key HISTORY history[4]:1 layer -1 Zx9L****",
+                        "github-pat LABEL Labels[ci.token]:1 layer -1 ghp_****",
+                        "database-url-password CMD Cmd:1 layer -1 Rq8V****");
         StringWriter json = new StringWriter();
         r.writeJson(json);
         StringWriter table = new StringWriter();
@@ -80,8 +88,12 @@ class SecretReportTest {
 
     @Test
     void buildArgumentsAreSplitIntoTheirOwnLines() {
-        assertThat(ConfigSecrets.splitBuildArgs("|2 A=1 NPM_TOKEN=x /bin/sh -c make"))
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        assertThat(ConfigSecrets.splitBuildArgs("|2 A=1 NPM_TOKEN=x /bin/sh -c make", seen))
                 .isEqualTo("A=1\nNPM_TOKEN=x\n/bin/sh -c make");
-        assertThat(ConfigSecrets.splitBuildArgs("/bin/sh -c make")).isEqualTo("/bin/sh -c make");
+        // a later step repeats the arguments: only what is new is judged again
+        assertThat(ConfigSecrets.splitBuildArgs("|2 A=2 NPM_TOKEN=x /bin/sh -c test", seen))
+                .isEqualTo("A=2\n/bin/sh -c test");
+        assertThat(ConfigSecrets.splitBuildArgs("/bin/sh -c make", seen)).isEqualTo("/bin/sh -c make");
     }
 }
