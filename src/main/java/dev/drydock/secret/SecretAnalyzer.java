@@ -3,20 +3,31 @@ package dev.drydock.secret;
 import dev.drydock.analyzer.AnalysisInput;
 import dev.drydock.analyzer.Analyzer;
 import dev.drydock.layer.FileInfo;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
- * Scans every regular text file of every layer (deleted or overwritten ones too: the walker sees each layer whole) for
+ * Scans every regular text file of every layer, and the text inside Java archives, (deleted or overwritten ones too: the walker sees each layer whole) for
  * secrets. Files are skipped by path before they are read when the shared path allow-list or their extension says
  * they cannot hold a readable secret; binary content is skipped after the first bytes.
  */
 public final class SecretAnalyzer implements Analyzer<SecretHits> {
 
     public static final String TYPE = "secret";
+    /** Text files larger than this are not read for secrets. */
     static final long MAX_FILE = 10L << 20;
+    /** Java archives are opened (a key packed into a jar is as leaked as one beside it), up to this size. */
+    static final long MAX_ARCHIVE = 64L << 20;
+    /** Bytes inflated from one archive at most, nested archives included: a zip bomb stops here. */
+    static final long MAX_INFLATED = 256L << 20;
+    private static final Set<String> ARCHIVES = Set.of("jar", "war", "ear");
 
     /** Compiled, compressed or media formats: a secret inside is not text the rules can read. */
     private static final Set<String> BINARY_EXTENSIONS = Set.of("so", "a", "o", "ko", "pyc", "pyo", "class", "jar", "war",
@@ -60,21 +71,65 @@ public final class SecretAnalyzer implements Analyzer<SecretHits> {
             return false;
         }
         String name = info.name();
-        int dot = name.lastIndexOf('.');
-        if (dot > 0 && BINARY_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+        String ext = extension(name);
+        if (ARCHIVES.contains(ext)) {
+            return info.size() <= MAX_ARCHIVE && scanner.wants(path);
+        }
+        if (BINARY_EXTENSIONS.contains(ext) || info.size() > MAX_FILE) {
             return false;
         }
         return scanner.wants(path);
     }
 
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+    }
+
     @Override
     public long maxFileSize() {
-        return MAX_FILE;
+        return MAX_ARCHIVE;
     }
 
     @Override
     public SecretHits analyze(AnalysisInput input) throws IOException {
-        List<SecretHit> hits = scanner.scan(input.path(), input.content().readAllBytes());
+        List<SecretHit> hits;
+        if (ARCHIVES.contains(extension(input.info().name()))) {
+            hits = new ArrayList<>();
+            scanArchive(input.content(), input.path(), 0, new long[] {MAX_INFLATED}, hits);
+        } else {
+            hits = scanner.scan(input.path(), input.content().readAllBytes());
+        }
         return hits.isEmpty() ? null : new SecretHits(hits);
+    }
+
+    /**
+     * Scans the text entries of a zip-format archive, and of archives inside it (one level: Spring Boot's
+     * {@code BOOT-INF/lib}), each reported as {@code ARCHIVE!/ENTRY} in the hit's {@code entry}.
+     */
+    private void scanArchive(InputStream in, String path, int depth, long[] budget, List<SecretHit> out) throws IOException {
+        ZipInputStream zip = new ZipInputStream(in);
+        ZipEntry e;
+        while ((e = zip.getNextEntry()) != null && budget[0] > 0) {
+            if (e.isDirectory()) {
+                continue;
+            }
+            String entry = e.getName();
+            String name = entry.substring(entry.lastIndexOf('/') + 1);
+            String ext = extension(name);
+            boolean nested = ARCHIVES.contains(ext) && depth == 0;
+            if ((!nested && BINARY_EXTENSIONS.contains(ext)) || !scanner.wants(entry)) {
+                continue;
+            }
+            byte[] bytes = zip.readNBytes((int) Math.min(budget[0], nested ? MAX_ARCHIVE : MAX_FILE));
+            budget[0] -= bytes.length;
+            if (nested) {
+                scanArchive(new ByteArrayInputStream(bytes), path + "!/" + entry, depth + 1, budget, out);
+                continue;
+            }
+            for (SecretHit h : scanner.scan(entry, bytes)) {
+                out.add(new SecretHit(h.rule(), h.line(), h.match(), path + "!/" + entry));
+            }
+        }
     }
 }

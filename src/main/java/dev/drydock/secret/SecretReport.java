@@ -54,13 +54,13 @@ public record SecretReport(String image, List<SecretFinding> findings, List<Stri
         for (LayerResult layer : analysis.layers()) {
             diagnostics.addAll(layer.diagnostics());
             for (LayerResult.Found<SecretHits> f : layer.results(analyzer)) {
-                Integer by = removedBy.get(layer.index() + "\0" + f.path());
+                Integer by = removedBy.get(layer.index() + "\0" + f.path()); // an archive's entries go with it
                 for (SecretHit h : f.value().hits()) {
                     SecretRule rule = rules.rule(h.rule());
                     if (rule == null) {
                         continue; // a cached result of a rule since removed
                     }
-                    SecretFinding finding = SecretFinding.of(rule, h, SecretFinding.Where.FILE, f.path(),
+                    SecretFinding finding = SecretFinding.of(rule, h, SecretFinding.Where.FILE, h.entry() == null ? f.path() : h.entry(),
                             layer.diffId().toString(), layer.index());
                     out.add(by == null ? finding : finding.deletedBy(by));
                 }
@@ -90,12 +90,12 @@ public record SecretReport(String image, List<SecretFinding> findings, List<Stri
         if (findings.isEmpty()) {
             w.write("No secrets found." + nl);
         } else {
-            String fmt = "%-9s %-32s %-48s %-22s %-24s %s" + nl;
+            String fmt = "%-9s %-30s %-48s %-16s %-38s %s" + nl;
             w.write(String.format(java.util.Locale.ROOT, fmt, "SEVERITY", "RULE", "WHERE", "LAYER", "DELETED", "MATCH"));
             for (SecretFinding f : findings) {
                 String where = f.where() == SecretFinding.Where.FILE ? "/" + f.path() + ":" + f.line() : f.path();
                 String layer = f.layerIndex() < 0 ? (f.where() == SecretFinding.Where.HISTORY ? "(no layer)" : "config")
-                        : (f.layerIndex() + 1) + " " + shortDigest(f.layer());
+                        : (f.layerIndex() + 1) + " " + shortDigest(f.layer()).substring(0, Math.min(12, shortDigest(f.layer()).length()));
                 String deleted = f.deleted() ? "deleted in layer " + (f.deletedInLayer() + 1) + ", still extractable" : "-";
                 w.write(String.format(java.util.Locale.ROOT, fmt, f.severity(), f.rule(), where, layer, deleted, f.match()));
             }

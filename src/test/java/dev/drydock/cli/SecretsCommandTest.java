@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code drydock secrets} on an image buildah builds from a Dockerfile doing what people really do: a build argument
  * used in a RUN, a secret in ENV, an {@code .npmrc} written then removed, an SSH key copied then deleted, a {@code .env}
- * copied with the build context. Each is reported with its layer and whether it is deleted, and no output holds a secret.
+ * copied with the build context, a key packed into a jar. Each is reported with its layer and whether it is deleted, and no output holds a secret.
  */
 class SecretsCommandTest {
 
@@ -80,7 +80,7 @@ class SecretsCommandTest {
         if (!Files.isExecutable(Path.of("/bin/busybox"))) {
             return "/bin/busybox (busybox-static) is not installed (run .ci/install-image-tools.sh)";
         }
-        if (Files.exists(WORK.resolve("image.tar"))) {
+        if (Files.exists(WORK.resolve("image-v2.tar"))) {
             return null;
         }
         BuildahImages.deleteTree(WORK);
@@ -91,6 +91,23 @@ class SecretsCommandTest {
         Files.writeString(ctx.resolve(".env"), "STRIPE_SECRET_KEY=" + STRIPE + "\nDATABASE_URL=postgres://app:" + DB_PASSWORD
                 + "@db.internal:5432/app\nLOG_LEVEL=info\n");
         Files.writeString(ctx.resolve("index.js"), "console.log('hi');\n");
+        // a fat jar with a TLS key packed in its classes (a static fake PEM: random base64)
+        java.util.Random random = new java.util.Random(6);
+        StringBuilder pem = new StringBuilder("-----BEGIN PRIVATE KEY-----\n");
+        String b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int l = 0; l < 8; l++) {
+            for (int i = 0; i < 64; i++) {
+                pem.append(b64.charAt(random.nextInt(64)));
+            }
+            pem.append('\n');
+        }
+        pem.append("-----END PRIVATE KEY-----\n");
+        try (var jar = new java.util.zip.ZipOutputStream(Files.newOutputStream(ctx.resolve("app.jar")))) {
+            jar.putNextEntry(new java.util.zip.ZipEntry("META-INF/MANIFEST.MF"));
+            jar.write("Manifest-Version: 1.0\n".getBytes(StandardCharsets.UTF_8));
+            jar.putNextEntry(new java.util.zip.ZipEntry("BOOT-INF/classes/tls/server.key"));
+            jar.write(pem.toString().getBytes(StandardCharsets.UTF_8));
+        }
         Files.delete(ctx.resolve("keys/id_rsa.pub"));
         // no .dockerignore: it would hide rootfs.tar.gz and keys/ from ADD and COPY too, so COPY . . copies the key
         // again to /app/keys/id_rsa (not deleted), as it does in real builds that forget one
@@ -114,7 +131,7 @@ class SecretsCommandTest {
                 "-t", "drydock-secrets", ctx.toString()));
         exec(bud);
         List<String> push = new ArrayList<>(List.of(base));
-        push.addAll(List.of("push", "drydock-secrets", "docker-archive:" + WORK.resolve("image.tar") + ":drydock-secrets:latest"));
+        push.addAll(List.of("push", "drydock-secrets", "docker-archive:" + WORK.resolve("image-v2.tar") + ":drydock-secrets:latest"));
         exec(push);
         return null;
     }
@@ -132,7 +149,7 @@ class SecretsCommandTest {
     void buildahImageEverySecretWithItsLayerAndDeletedFlagNothingUnredacted() throws Exception {
         String skip = build();
         assumeTrue(skip == null, () -> "skipped: " + skip);
-        String image = "docker-archive:" + WORK.resolve("image.tar");
+        String image = "docker-archive:" + WORK.resolve("image-v2.tar");
         assertThat(run("secrets", "--format", "json", image)).as(err.toString()).isEqualTo(1);
         String json = out.toString(StandardCharsets.UTF_8);
         assertThat(run("secrets", image)).isEqualTo(1);
@@ -160,7 +177,8 @@ class SecretsCommandTest {
                 "private-key-openssh FILE root/.ssh/id_rsa layer 4 deleted in 5",
                 "stripe-secret-key FILE app/.env layer 6",
                 "database-url-password FILE app/.env layer 6",
-                "private-key-openssh FILE app/keys/id_rsa layer 6");
+                "private-key-openssh FILE app/keys/id_rsa layer 6",
+                "private-key-pkcs8 FILE app/app.jar!/BOOT-INF/classes/tls/server.key layer 6");
         assertThat(table).contains("deleted in layer 3, still extractable").contains("/root/.ssh/id_rsa:");
     }
 }
