@@ -95,7 +95,7 @@ public record SecretReport(String image, List<SecretFinding> findings, List<Stri
             for (SecretFinding f : findings) {
                 String where = f.where() == SecretFinding.Where.FILE ? "/" + f.path() + ":" + f.line() : f.path();
                 String layer = f.layerIndex() < 0 ? (f.where() == SecretFinding.Where.HISTORY ? "(no layer)" : "config")
-                        : (f.layerIndex() + 1) + " " + shortDigest(f.layer()).substring(0, Math.min(12, shortDigest(f.layer()).length()));
+                        : (f.layerIndex() + 1) + " " + shortDigest(f.layer());
                 String deleted = f.deleted() ? "deleted in layer " + (f.deletedInLayer() + 1) + ", still extractable" : "-";
                 w.write(String.format(java.util.Locale.ROOT, fmt, f.severity(), f.rule(), where, layer, deleted, f.match()));
             }
