@@ -21,6 +21,7 @@ import dev.drydock.analyzer.ospkg.apk.ApkAnalyzer;
 import dev.drydock.analyzer.ospkg.dpkg.DpkgAnalyzer;
 import dev.drydock.analyzer.ospkg.dpkg.DpkgFilesAnalyzer;
 import dev.drydock.analyzer.ospkg.rpm.RpmAnalyzer;
+import dev.drydock.secret.SecretAnalyzer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,7 +49,9 @@ public final class Analyzers {
                 new CargoLockAnalyzer(), new AuditableBinaryAnalyzer(),
                 new GemspecAnalyzer(), new GemfileLockAnalyzer(),
                 new ComposerAnalyzer(),
-                new DotnetAnalyzer()));
+                new DotnetAnalyzer(),
+                // secrets in every file of every layer
+                new SecretAnalyzer()));
     }
 
     /** Checks a set of analyzers for duplicate or empty types. */

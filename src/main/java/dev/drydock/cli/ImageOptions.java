@@ -9,8 +9,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** The options of every command that reads an image: platform, registry login and transport, caches. A picocli mixin. */
+/**
+ * The options every command that reads an image shares (a picocli mixin): platform, caches, registry login and
+ * transport. {@link #platform()}, {@link #cache()} and {@link #sourceOptions()} check them and build what
+ * {@code Analysis.of} needs.
+ */
 final class ImageOptions {
+
+    /** The REF forms, for each command's description. */
+    static final String REF_FORMS = "REF: docker-archive:FILE[:TAG], oci-archive:FILE[:TAG], oci:DIR[:TAG], a path (detected by content),"
+            + " docker-daemon:NAME, podman:NAME (Engine API over DOCKER_HOST / CONTAINER_HOST unix sockets),"
+            + " or a registry reference [registry/]repo[:tag][@digest] (Docker Hub when no registry is named;"
+            + " logins from --username/--password-stdin or docker login's config.json).";
 
     @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
             description = "The image to take from a multi-platform index (default: linux/amd64).")
@@ -52,16 +62,16 @@ final class ImageOptions {
         }
     }
 
-    Path cacheDirectory() {
+    private Path dir() {
         return LayerCache.defaultDir(cacheDir, System.getenv(), System.getProperty("user.home"));
     }
 
-    /** The layer cache, or null with --no-cache. */
+    /** The layer cache, or null with {@code --no-cache}. */
     LayerCache cache() {
-        return noCache ? null : new LayerCache(cacheDirectory());
+        return noCache ? null : new LayerCache(dir());
     }
 
-    /** Checks the options and reads the password from stdin when asked. */
+    /** Checks the options and builds the source options (reads the password from stdin when asked). */
     SourceOptions sourceOptions() {
         if (timeoutSeconds <= 0) {
             throw new UsageException("--timeout must be at least 1 second");
@@ -72,7 +82,7 @@ final class ImageOptions {
         SourceOptions options = SourceOptions.defaults()
                 .withInsecure(insecure)
                 .withTimeout(Duration.ofSeconds(timeoutSeconds))
-                .withBlobCache(noCache ? null : cacheDirectory(), blobCacheSize)
+                .withBlobCache(noCache ? null : dir(), blobCacheSize)
                 .withProgress(Progress.terminal(System.err));
         if (passwordStdin || username != null) {
             options = Logins.fromOptions(options, username, passwordStdin, System.in);
