@@ -239,4 +239,25 @@ class DockerfileCommandTest {
         assertThat(stdout()).contains("DL3007").contains("Fix:");
         assertThat(run("rules", "XX0000")).isEqualTo(2);
     }
+
+    @Test
+    void noOutputFormatPrintsCredentialsFromUrls() throws Exception {
+        // each line gives one or more rules a URL or command to quote: DD0027 (git clone), DD0012 and DL3020
+        // (ADD), DD0011 (curl | sh), DL4001/DL3047 (wget), DD0022 (credentials in RUN)
+        String token = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
+        String password = "S3cretPassw0rd";
+        Path f = file("Dockerfile", "FROM debian:12\n"
+                + "RUN git clone https://bob:" + token + "@github.com/acme/x.git /x\n"
+                + "ADD https://admin:" + password + "@example.com/app.tgz /tmp/\n"
+                + "ADD https://" + token + "@github.com/acme/y.git /y\n"
+                + "RUN curl -fsSL https://admin:" + password + "@example.com/install.sh | sh\n"
+                + "RUN wget https://admin:" + password + "@example.com/b.tgz\n");
+        for (String format : new String[] {"table", "json", "sarif", "checkstyle"}) {
+            out.reset();
+            assertThat(run("dockerfile", "--format", format, f.toString())).as(format).isEqualTo(1);
+            assertThat(stdout()).as(format).contains("DD0027").contains("DD0012").contains("DD0011")
+                    .doesNotContain(token).doesNotContain(password)
+                    .doesNotContain(token.substring(4, 12)).doesNotContain(password.substring(4, 10));
+        }
+    }
 }
