@@ -260,4 +260,22 @@ class DockerfileCommandTest {
                     .doesNotContain(token.substring(4, 12)).doesNotContain(password.substring(4, 10));
         }
     }
+
+    @Test
+    void tableNeverSaysPassWhenAFileCouldNotBeLinted() throws Exception {
+        Path bad = file("bad/Dockerfile", "FROM alpine:3.22\nCP a /a\n");
+        assertThat(run("dockerfile", bad.toString())).isEqualTo(3);
+        assertThat(stdout()).contains(bad + ":2:1  cannot lint  unknown instruction: CP")
+                .contains("ERROR: 1 file could not be linted: " + bad).doesNotContain("PASS");
+        // with a clean file next to it, still no PASS; with findings over the threshold, FAIL as well
+        Path clean = file("clean/Dockerfile", "FROM scratch\nCOPY --chown=65532:65532 app /app\n");
+        out.reset();
+        assertThat(run("dockerfile", "--fail-on", "error", bad.toString(), clean.toString())).isEqualTo(3);
+        assertThat(stdout()).contains("ERROR: 1 file could not be linted").doesNotContain("PASS");
+        Path failing = file("failing/Dockerfile", "FROM node:latest\n");
+        out.reset();
+        assertThat(run("dockerfile", bad.toString(), failing.toString())).isEqualTo(3);
+        assertThat(stdout()).contains("ERROR: 1 file could not be linted").contains("FAIL").doesNotContain("PASS");
+        assertNoStackTrace();
+    }
 }
