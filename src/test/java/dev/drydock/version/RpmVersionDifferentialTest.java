@@ -17,40 +17,52 @@ import org.junit.jupiter.api.Test;
 class RpmVersionDifferentialTest {
 
     private static final List<String> RPM = List.of("/usr/bin/python3", ReferenceProcess.script("rpm_compare.py"));
+    private static final RpmVersion SCHEME = new RpmVersion();
     private static final int PAIRS = 10_000;
 
-    private final RpmVersion rpm = new RpmVersion();
+    /** Why rpm's Python bindings cannot be run, or {@code null}. */
+    static String unavailable() {
+        return ReferenceProcess.unavailable(RPM, "1.0~rc1\t1.0", "-1");
+    }
+
+    /** Runs pairs drydock accepts through rpm.labelCompare. */
+    static VersionRows.Outcome compareWithRpm(List<String[]> pairs) {
+        List<String> reference = ReferenceProcess.run(RPM, VersionRows.lines(pairs));
+        assertThat(reference).hasSize(pairs.size());
+        List<String> ours = new ArrayList<>();
+        List<String> disagreements = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            String[] p = pairs.get(i);
+            String mine = VersionRows.answer(SCHEME, p[0], p[1]);
+            ours.add(mine);
+            if (!mine.equals(reference.get(i))) {
+                disagreements.add("'" + p[0] + "' vs '" + p[1] + "': rpm " + reference.get(i) + ", drydock " + mine);
+            }
+        }
+        return new VersionRows.Outcome(ours, disagreements, "");
+    }
 
     @Test
     void agreesWithRpmLabelCompare() {
-        String why = ReferenceProcess.unavailable(RPM, "1.0~rc1\t1.0", "-1");
+        String why = unavailable();
         assumeTrue(why == null, () -> "skipped: needs rpm's Python bindings (python3-rpm; .ci/install-version-tools.sh): " + why);
         TrickyVersions gen = TrickyVersions.rpm(20261123L);
         List<String[]> pairs = new ArrayList<>();
         int refused = 0;
         while (pairs.size() < PAIRS) {
             for (String[] p : gen.pairs(1000)) {
-                if (VersionRows.answer(rpm, p[0], p[1]).equals("E")) {
+                if (VersionRows.answer(SCHEME, p[0], p[1]).equals("E")) {
                     refused++;
                 } else if (pairs.size() < PAIRS) {
                     pairs.add(p);
                 }
             }
         }
-        List<String> reference = ReferenceProcess.run(RPM, VersionRows.lines(pairs));
-        assertThat(reference).hasSize(pairs.size());
-        List<String> disagreements = new ArrayList<>();
-        for (int i = 0; i < pairs.size(); i++) {
-            String[] p = pairs.get(i);
-            String mine = VersionRows.answer(rpm, p[0], p[1]);
-            if (!mine.equals(reference.get(i))) {
-                disagreements.add("'" + p[0] + "' vs '" + p[1] + "': rpm " + reference.get(i) + ", drydock " + mine);
-            }
-        }
-        Map<String, Integer> h = VersionRows.histogram(reference);
+        VersionRows.Outcome o = compareWithRpm(pairs);
+        Map<String, Integer> h = o.histogram();
         System.out.printf("rpm vs rpm.labelCompare: %d pairs, answers %s, %d disagreements (%d generated pairs refused"
-                + " by drydock's validation and not compared)%n", pairs.size(), h, disagreements.size(), refused);
-        assertThat(disagreements).as("disagreements with rpm.labelCompare").isEmpty();
+                + " by drydock's validation and not compared)%n", pairs.size(), h, o.disagreements().size(), refused);
+        assertThat(o.disagreements()).as("disagreements with rpm.labelCompare").isEmpty();
         assertThat(h.get("-1")).isGreaterThan(PAIRS / 10);
         assertThat(h.get("1")).isGreaterThan(PAIRS / 10);
         assertThat(h.get("0")).isGreaterThan(PAIRS / 20);

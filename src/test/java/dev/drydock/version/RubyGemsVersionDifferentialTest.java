@@ -16,36 +16,47 @@ import org.junit.jupiter.api.Test;
 class RubyGemsVersionDifferentialTest {
 
     private static final List<String> RUBY = List.of("ruby", ReferenceProcess.script("gem_compare.rb"));
+    private static final RubyGemsVersion SCHEME = new RubyGemsVersion();
     private static final int PAIRS = 10_000;
+
+    /** Why ruby cannot be run, or {@code null}. */
+    static String unavailable() {
+        return ReferenceProcess.unavailable(RUBY, "1.0.a\t1.0", "-1\t1,a\t1");
+    }
+
+    /** Runs the pairs through Gem::Version: order (or E), and both canonical segment lists (or !). */
+    static VersionRows.Outcome compareWithGemVersion(List<String[]> pairs) {
+        List<String> reference = ReferenceProcess.run(RUBY, VersionRows.lines(pairs));
+        assertThat(reference).hasSize(pairs.size());
+        List<String> disagreements = new ArrayList<>();
+        List<String> ours = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            String[] p = pairs.get(i);
+            String mine = VersionRows.answer(SCHEME, p[0], p[1]) + "\t" + segments(p[0]) + "\t" + segments(p[1]);
+            ours.add(mine);
+            if (!mine.equals(reference.get(i))) {
+                disagreements.add("'" + p[0] + "' vs '" + p[1] + "': Gem::Version " + reference.get(i) + ", drydock " + mine);
+            }
+        }
+        String rubygems = String.join("", ReferenceProcess.run(List.of("ruby", "-e", "print Gem::VERSION"), List.of()));
+        return new VersionRows.Outcome(ours, disagreements, "RubyGems " + rubygems);
+    }
 
     @Test
     void agreesWithGemVersion() {
-        String why = ReferenceProcess.unavailable(RUBY, "1.0.a\t1.0", "-1\t1,a\t1");
+        String why = unavailable();
         assumeTrue(why == null, () -> "skipped: needs ruby (Gem::Version; .ci/install-version-tools.sh): " + why);
-        String rubygems = String.join("", ReferenceProcess.run(List.of("ruby", "-e", "print Gem::VERSION"), List.of()));
         List<String[]> pairs = new ArrayList<>();
         for (String[] p : TrickyVersions.rubygems(20261123L).pairs(PAIRS * 2)) {
             if (!p[0].isBlank() && !p[1].isBlank() && pairs.size() < PAIRS) {
                 pairs.add(p);
             }
         }
-        List<String> reference = ReferenceProcess.run(RUBY, VersionRows.lines(pairs));
-        assertThat(reference).hasSize(pairs.size());
-        RubyGemsVersion gem = new RubyGemsVersion();
-        List<String> disagreements = new ArrayList<>();
-        List<String> ours = new ArrayList<>();
-        for (int i = 0; i < pairs.size(); i++) {
-            String[] p = pairs.get(i);
-            String mine = VersionRows.answer(gem, p[0], p[1]) + "\t" + segments(p[0]) + "\t" + segments(p[1]);
-            ours.add(mine);
-            if (!mine.equals(reference.get(i))) {
-                disagreements.add("'" + p[0] + "' vs '" + p[1] + "': Gem::Version " + reference.get(i) + ", drydock " + mine);
-            }
-        }
-        Map<String, Integer> h = VersionRows.histogram(ours);
-        System.out.printf("gem vs Gem::Version (RubyGems %s): %d pairs, answers %s, %d disagreements%n",
-                rubygems, pairs.size(), h, disagreements.size());
-        assertThat(disagreements).as("disagreements with Gem::Version").isEmpty();
+        VersionRows.Outcome o = compareWithGemVersion(pairs);
+        Map<String, Integer> h = o.histogram();
+        System.out.printf("gem vs Gem::Version (%s): %d pairs, answers %s, %d disagreements%n",
+                o.note(), pairs.size(), h, o.disagreements().size());
+        assertThat(o.disagreements()).as("disagreements with Gem::Version").isEmpty();
         assertThat(h.get("-1")).isGreaterThan(PAIRS / 10);
         assertThat(h.get("1")).isGreaterThan(PAIRS / 10);
         assertThat(h.get("0")).isGreaterThan(PAIRS / 20);
