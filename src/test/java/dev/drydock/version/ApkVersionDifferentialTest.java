@@ -37,7 +37,7 @@ class ApkVersionDifferentialTest {
         ApkVersion apk = new ApkVersion();
         List<String[]> pairs = new ArrayList<>();
         int beyond64Bits = 0;
-        for (String[] p : TrickyVersions.apk(20261123L).pairs(PAIRS)) {
+        for (String[] p : TrickyVersions.apk(TrickyVersions.seed()).pairs(PAIRS)) {
             if (beyondUint64(p[0]) || beyondUint64(p[1])) {
                 beyond64Bits++;
             } else {
