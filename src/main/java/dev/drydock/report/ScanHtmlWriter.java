@@ -131,7 +131,7 @@ final class ScanHtmlWriter implements ReportWriter {
     }
 
     private static void card(StringBuilder h, String cls, String label, String value) {
-        h.append("<div class=\"card ").append(cls).append("\"><span class=\"value\">").append(esc(value))
+        h.append("<div class=\"card card-").append(cls).append("\"><span class=\"value\">").append(esc(value))
                 .append("</span><span class=\"label\">").append(esc(label)).append("</span></div>\n");
     }
 
@@ -188,11 +188,11 @@ final class ScanHtmlWriter implements ReportWriter {
                     .append(row.added()).append(" added, ").append(row.modified()).append(" modified, ").append(row.removed())
                     .append(" removed — ").append(esc(Findings.oneLine(row.createdBy()))).append("</title>")
                     .append("<text x=\"0\" y=\"").append(y + 16).append("\">#").append(row.index()).append("</text>")
-                    .append("<rect x=\"34\" y=\"").append(y + 4).append("\" width=\"").append(w)
+                    .append("<rect x=\"50\" y=\"").append(y + 4).append("\" width=\"").append(w)
                     .append("\" height=\"16\" rx=\"2\" fill=\"#455a64\"/>")
-                    .append("<text x=\"").append(40 + w).append("\" y=\"").append(y + 16).append("\">").append(esc(size))
+                    .append("<text x=\"").append(56 + w).append("\" y=\"").append(y + 16).append("\">").append(esc(size))
                     .append("</text>")
-                    .append("<text class=\"cmd\" x=\"34\" y=\"").append(y + 34).append("\">")
+                    .append("<text class=\"cmd\" x=\"50\" y=\"").append(y + 34).append("\">")
                     .append(esc(truncate(Findings.oneLine(row.createdBy()), 90))).append("</text></g>\n");
             y += rowH;
         }
@@ -201,9 +201,9 @@ final class ScanHtmlWriter implements ReportWriter {
             h.append("<g class=\"wasted\"><title>Wasted: ").append(esc(LayersReport.bytes(wasted)))
                     .append(" in files written more than once or deleted later</title>")
                     .append("<text x=\"0\" y=\"").append(y + 16).append("\">waste</text>")
-                    .append("<rect x=\"34\" y=\"").append(y + 4).append("\" width=\"").append(w)
+                    .append("<rect x=\"50\" y=\"").append(y + 4).append("\" width=\"").append(w)
                     .append("\" height=\"16\" rx=\"2\" fill=\"#c62828\"/>")
-                    .append("<text x=\"").append(40 + w).append("\" y=\"").append(y + 16).append("\">")
+                    .append("<text x=\"").append(56 + w).append("\" y=\"").append(y + 16).append("\">")
                     .append(esc(LayersReport.bytes(wasted))).append(" wasted</text></g>\n");
         }
         h.append("</svg>\n");
