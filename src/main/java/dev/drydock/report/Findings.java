@@ -104,10 +104,23 @@ final class Findings {
 
     /** The help page a rule points to: its first reference for checks and rules that give one, else {@link #idUrl}. */
     static String helpUri(Finding f) {
-        if (f.kind() != Finding.Kind.VULNERABILITY && !f.references().isEmpty()) {
+        if (f.kind() != Finding.Kind.VULNERABILITY && !f.references().isEmpty() && isWebUrl(f.references().get(0))) {
             return f.references().get(0);
         }
         return idUrl(f);
+    }
+
+    /** An absolute http(s) URL that parses as a URI: what formats with a {@code uri} field may hold. */
+    static boolean isWebUrl(String s) {
+        if (s == null || !(s.startsWith("https://") || s.startsWith("http://"))) {
+            return false;
+        }
+        try {
+            java.net.URI u = new java.net.URI(s);
+            return u.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** The finding's references and its id page, without duplicates, references first. */

@@ -102,9 +102,10 @@ final class ScanCycloneDxWriter implements ReportWriter {
         if (advice != null) {
             n.put("recommendation", advice);
         }
-        if (!f.references().isEmpty()) {
+        List<String> advisories = f.references().stream().filter(Findings::isWebUrl).toList();
+        if (!advisories.isEmpty()) {
             ArrayNode adv = n.putArray("advisories");
-            f.references().forEach(u -> adv.addObject().put("url", u));
+            advisories.forEach(u -> adv.addObject().put("url", u));
         }
         if (f.suppressed() != null) {
             n.set("analysis", analysis(f.suppressed()));

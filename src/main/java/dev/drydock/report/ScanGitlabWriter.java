@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * GitLab's container-scanning report (security-report-schemas, {@code dist/container-scanning-report-format.json},
@@ -26,6 +27,20 @@ final class ScanGitlabWriter implements ReportWriter {
 
     static final String VERSION = "15.2.4";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    /**
+     * The vector patterns of the schema's {@code cvss_vectors} (CVSS 3.x and 4.0; v2 vectors are left out): a vector
+     * the schema would reject makes GitLab drop the whole report, so one that does not match is not written.
+     */
+    private static final Pattern CVSS3 = Pattern.compile("^CVSS:3[.][01]/((AV:[NALP]|AC:[LH]|PR:[NLH]|UI:[NR]|S:[UC]|[CIA]:[NLH]"
+            + "|E:[XUPFH]|RL:[XOTWU]|RC:[XURC]|[CIA]R:[XLMH]|MAV:[XNALP]|MAC:[XLH]|MPR:[XNLH]|MUI:[XNR]|MS:[XUC]|M[CIA]:[XNLH])/)*"
+            + "(AV:[NALP]|AC:[LH]|PR:[NLH]|UI:[NR]|S:[UC]|[CIA]:[NLH]|E:[XUPFH]|RL:[XOTWU]|RC:[XURC]|[CIA]R:[XLMH]|MAV:[XNALP]"
+            + "|MAC:[XLH]|MPR:[XNLH]|MUI:[XNR]|MS:[XUC]|M[CIA]:[XNLH])$");
+    private static final Pattern CVSS4 = Pattern.compile("^CVSS:4[.]0/AV:[NALP]/AC:[LH]/AT:[NP]/PR:[NLH]/UI:[NPA]/VC:[HLN]"
+            + "/VI:[HLN]/VA:[HLN]/SC:[HLN]/SI:[HLN]/SA:[HLN](/E:[XAPU])?(/CR:[XHML])?(/IR:[XHML])?(/AR:[XHML])?(/MAV:[XNALP])?"
+            + "(/MAC:[XLH])?(/MAT:[XNP])?(/MPR:[XNLH])?(/MUI:[XNPA])?(/MVC:[XNLH])?(/MVI:[XNLH])?(/MVA:[XNLH])?(/MSC:[XNLH])?"
+            + "(/MSI:[XNLHS])?(/MSA:[XNLHS])?(/S:[XNP])?(/AU:[XNY])?(/R:[XAUI])?(/V:[XDC])?(/RE:[XLMH])?"
+            + "(/U:(X|Clear|Green|Amber|Red))?$");
 
     private final ReportSettings settings;
 
@@ -97,14 +112,13 @@ final class ScanGitlabWriter implements ReportWriter {
         for (String alias : f.aliases()) {
             identifier(ids, alias, null);
         }
-        String version = Findings.cvssVersion(v.cvssVector());
-        if (version != null && !version.equals("2")) { // the schema's v2 pattern takes vectors without a prefix only
+        if (v.cvssVector() != null && (CVSS3.matcher(v.cvssVector()).matches() || CVSS4.matcher(v.cvssVector()).matches())) {
             ObjectNode c = n.putArray("cvss_vectors").addObject();
             c.put("vendor", v.dataSource() == null ? "unknown" : v.dataSource());
             c.put("vector", v.cvssVector());
         }
         ArrayNode links = n.putArray("links");
-        Findings.links(f).stream().filter(u -> u.matches("^(https?|ftp)://.+")).forEach(u -> links.addObject().put("url", u));
+        Findings.links(f).stream().filter(Findings::isWebUrl).forEach(u -> links.addObject().put("url", u));
         ObjectNode loc = n.putObject("location");
         ObjectNode dep = loc.putObject("dependency");
         dep.putObject("package").put("name", v.packageName());

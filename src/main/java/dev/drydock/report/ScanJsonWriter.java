@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -78,14 +79,14 @@ final class ScanJsonWriter implements ReportWriter {
     }
 
     /** Two-space indented JSON and a final newline; the writer is left open. */
-    static void writeTree(Object tree, Writer out) throws IOException {
+    static void writeTree(JsonNode tree, Writer out) throws IOException {
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)).withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         JsonGenerator g = JSON.getFactory().createGenerator(out);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.setPrettyPrinter(pp);
-        JSON.writeTree(g, JSON.valueToTree(tree));
+        JSON.writeTree(g, tree);
         g.flush();
         out.write("\n");
     }
