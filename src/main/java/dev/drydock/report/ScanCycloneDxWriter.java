@@ -10,7 +10,9 @@ import dev.drydock.scan.ScanReport;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 
@@ -45,9 +47,16 @@ final class ScanCycloneDxWriter implements ReportWriter {
         new SbomWriter(SbomWriter.Format.CYCLONEDX, settings.env(), settings.clock()).write(inventory(r), sbom);
         ObjectNode bom = (ObjectNode) ScanJsonWriter.JSON.readTree(sbom.toString());
         ArrayNode vulns = bom.putArray("vulnerabilities");
+        Set<String> refs = new HashSet<>();
         for (Finding f : r.findings()) {
             if (f.kind() == Finding.Kind.VULNERABILITY && f.vulnerability() != null) {
-                vulns.add(vulnerability(f, bom));
+                ObjectNode v = vulnerability(f, bom);
+                String ref = v.get("bom-ref").asText();
+                for (int n = 2; !refs.add(ref); n++) { // the same advisory twice on one component: bom-refs stay unique
+                    ref = v.get("bom-ref").asText() + "#" + n;
+                }
+                v.put("bom-ref", ref);
+                vulns.add(v);
             }
         }
         ScanJsonWriter.writeTree(bom, out);

@@ -162,6 +162,45 @@ class ReportSchemaTest {
         assertThat(doc.at("/vulnerabilities/0/location/image").asText()).isEqualTo("registry.example.com/shop/api:latest");
     }
 
+    /**
+     * A directory scan with the least a report can hold (no OS, no inventory, no layers, no verdict) and one finding
+     * with no location: every format must still be valid.
+     */
+    @Test
+    void aBareDirectoryScanIsValidInEveryFormat() throws Exception {
+        dev.drydock.scan.Finding secret = new dev.drydock.scan.Finding(dev.drydock.scan.Finding.Kind.SECRET, "github-pat",
+                List.of(), dev.drydock.scan.Severity.HIGH, "GitHub token (ghp_****)", null, null, null, null, null, List.of(), null);
+        dev.drydock.scan.Finding vuln = new dev.drydock.scan.Finding(dev.drydock.scan.Finding.Kind.VULNERABILITY,
+                "GHSA-aaaa-bbbb-cccc", List.of(), dev.drydock.scan.Severity.LOW, "x", null, "requirements.txt", null,
+                new dev.drydock.scan.Finding.Vulnerability("PyPI", "x", null, "1.0", List.of(), null, null, "AV:N/AC:L/Au:N/C:P/I:P/A:P",
+                        7.5, "cvss_v2", false, null), null, List.of("not a url"), null);
+        dev.drydock.scan.ScanReport bare = new dev.drydock.scan.ScanReport(dev.drydock.scan.ScanReport.SCHEMA_VERSION,
+                dev.drydock.scan.Subject.directory("./src"), null, null, null, List.of(), List.of(), null)
+                .withFindings(List.of(secret, vuln, vuln));
+        java.util.function.Function<ReportFormat, String> render = f -> {
+            try {
+                java.io.StringWriter w = new java.io.StringWriter();
+                f.writer(ScanReportFixture.settings()).write(bare, w);
+                return w.toString();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        assertThat(schema(Path.of("docs/schema/report.schema.json"), SpecVersion.VersionFlag.V202012)
+                .validate(JSON.readTree(render.apply(ReportFormat.JSON)))).isEmpty();
+        JsonSchema gitlab;
+        try (InputStream in = getClass().getResourceAsStream("/report/gitlab/container-scanning-report-format.json")) {
+            gitlab = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        assertThat(gitlab.validate(JSON.readTree(render.apply(ReportFormat.GITLAB)))).isEmpty();
+        SbomSchemas.assertCycloneDxReferencesResolve(render.apply(ReportFormat.CYCLONEDX));
+        SbomSchemas.assertValidSpdx(render.apply(ReportFormat.SPDX));
+        SbomSchemas.assertValidCycloneDx(render.apply(ReportFormat.CYCLONEDX));
+        Path sarif = SHARED_SCHEMAS.resolve("sarif-schema-2.1.0.json");
+        assumeTrue(Files.isRegularFile(sarif), sarif + " absent: SARIF schema check skipped");
+        assertThat(schema(sarif, SpecVersion.VersionFlag.V7).validate(JSON.readTree(render.apply(ReportFormat.SARIF)))).isEmpty();
+    }
+
     static JsonNode find(JsonNode array, String id) {
         for (JsonNode n : array) {
             if (id.equals(n.path("ruleId").asText(null)) || id.equals(n.path("id").asText(null))) {
