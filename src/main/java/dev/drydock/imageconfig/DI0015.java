@@ -14,7 +14,7 @@ final class DI0015 extends UnneededTools {
                     + "tools of the image. An application started by exec form (`ENTRYPOINT [\"/app\"]`) needs none.",
             "Use a base without a shell (distroless, `FROM scratch` for static binaries), or build in one stage and copy "
                     + "only the application into a minimal final stage; start it with the exec form of ENTRYPOINT.",
-            List.of());
+            List.of("CIS-DI-0003"));
 
     private static final Pattern NAMES = Pattern.compile("sh|bash|rbash|dash|ash|busybox|zsh|ksh|ksh93|mksh|csh|tcsh|fish");
 

@@ -14,7 +14,7 @@ final class DI0016 extends UnneededTools {
                     + "apt, dpkg, apk, rpm, pip or npm.",
             "Install packages in a build stage and copy the result into a final stage without a package manager "
                     + "(distroless images have none), or remove it in the last step where the base allows it.",
-            List.of());
+            List.of("CIS-DI-0003"));
 
     private static final Pattern NAMES = Pattern.compile("apt|apt-get|aptitude|dpkg|apk|yum|dnf|dnf5|microdnf|rpm|zypper|pip|pip[23](\\.[0-9]+)?|npm|yarn|pnpm");
 

@@ -14,7 +14,7 @@ final class DI0017 extends UnneededTools {
                     + "time (a health check can be a small static probe).",
             "Use curl or wget in a build stage only (download, verify the checksum, copy the result into the final "
                     + "stage), or purge them in the RUN that used them: `apt-get purge -y --auto-remove curl`.",
-            List.of());
+            List.of("CIS-DI-0003"));
 
     private static final Pattern NAMES = Pattern.compile("curl|wget|wget2");
 

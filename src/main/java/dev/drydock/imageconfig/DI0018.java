@@ -14,7 +14,7 @@ final class DI0018 extends UnneededTools {
                     + "programs do not need their compiler to run.",
             "Compile in a build stage (`FROM golang:1.22 AS build`, `FROM gcc AS build`, a JDK stage) and copy only the "
                     + "built artefact into a runtime image (distroless static or cc, a JRE).",
-            List.of());
+            List.of("CIS-DI-0003"));
 
     private static final Pattern NAMES = Pattern.compile("(?:[a-z0-9_]+-linux-gnu-)?(?:gcc|g\\+\\+|c\\+\\+|cc|clang|clang\\+\\+)(?:-[0-9]+(?:\\.[0-9]+)*)?|tcc|go|javac|rustc");
 

@@ -14,7 +14,7 @@ final class DI0019 extends UnneededTools {
                     + "debug image or an ephemeral debug container instead.",
             "Remove debuggers from the production image; use `kubectl debug` with an ephemeral container, or a "
                     + "separate `-debug` tag built from the same stage.",
-            List.of());
+            List.of("CIS-DI-0003"));
 
     private static final Pattern NAMES = Pattern.compile("gdb|gdbserver|strace|ltrace|lldb(?:-[0-9]+)?|valgrind");
 

@@ -16,7 +16,9 @@ public final class ImageChecksDocument {
         sb.append("drydock has ").append(checks.size()).append(" hardening checks on an image's config and final filesystem.")
                 .append(" They report findings of kind `MISCONFIGURATION` under the target `image config` or `filesystem`.")
                 .append(" Aliases name the same check in [Dockle](https://github.com/goodwithtech/dockle/blob/master/CHECKPOINT.md):")
-                .append(" Dockle's `CIS-DI-000n` is recommendation 4.n of the CIS Docker Benchmark, `DKL-…` are Dockle's own.\n\n");
+                .append(" Dockle's `CIS-DI-000n` is recommendation 4.n of the CIS Docker Benchmark, `DKL-…` are Dockle's own.")
+                .append(" `CIS-DI-0003` (4.3, do not install unnecessary packages) follows the same numbering; Dockle itself")
+                .append(" has no check for it.\n\n");
         sb.append("The unneeded-tool checks (shell, package manager, curl/wget, compilers, debuggers) name the package that")
                 .append(" brings each program and its installed size, found statically from the package database —")
                 .append(" what docker-slim learns by running the container.\n\n");
