@@ -363,4 +363,43 @@ class ImageChecksTest {
             assertThat(TestInput.image().run(check)).isEmpty();
         }
     }
+
+    @Nested
+    class SensitiveVolumes {
+        final DI0020 check = new DI0020();
+
+        @Test
+        void catchesKernelInterfacesAndTheDockerSocket() {
+            assertThat(titles(TestInput.image().volume("/sys", "/var/run/docker.sock", "/proc/", "/data").run(check)))
+                    .containsExactly("VOLUME /proc (the kernel's process interface)", "VOLUME /sys (the kernel's sysfs)",
+                            "VOLUME /var/run/docker.sock (the Docker socket)");
+        }
+
+        @Test
+        void passesDataVolumes() {
+            assertThat(TestInput.image().volume("/data", "/var/lib/postgresql/data", "/sys-data", "/devices").run(check)).isEmpty();
+        }
+    }
+
+    @Nested
+    class DuplicateIds {
+        final DI0021 check = new DI0021();
+
+        @Test
+        void catchesASecondRootAndSharedGids() {
+            List<Finding> f = TestInput.image().file("etc/passwd", 100).file("etc/group", 50)
+                    .passwd("root:x:0:0::/root:/bin/sh\napp:x:1000:1000::/:/bin/sh\ntoor:x:0:0::/:/bin/sh\n")
+                    .group("root:x:0:\napp:x:1000:\nadmins:x:1000:\n").run(check);
+            assertThat(titles(f)).containsExactly("Duplicate uid 0 in /etc/passwd: root, toor",
+                    "Duplicate gid 1000 in /etc/group: app, admins");
+            assertThat(f.get(0).severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.get(0).location().line()).isEqualTo(3);
+        }
+
+        @Test
+        void passesUniqueIds() {
+            assertThat(TestInput.image().passwd("root:x:0:0::/root:/bin/sh\napp:x:1000:1000::/:/bin/sh\n")
+                    .group("root:x:0:\napp:x:1000:\n").run(check)).isEmpty();
+        }
+    }
 }

@@ -35,6 +35,7 @@ final class TestInput {
     private final List<String> env = new ArrayList<>();
     private final Map<String, String> labels = new LinkedHashMap<>();
     private final Map<String, Object> ports = new LinkedHashMap<>();
+    private final Map<String, Object> volumes = new LinkedHashMap<>();
     private ImageConfig.Healthcheck healthcheck = new ImageConfig.Healthcheck(List.of("CMD", "/probe"), null, null, null, null);
     private final List<ImageConfig.History> history = new ArrayList<>();
     private final List<String> tags = new ArrayList<>();
@@ -45,6 +46,7 @@ final class TestInput {
     private OperatingSystem os;
     private String passwd = "";
     private String shadow = "";
+    private String group = "";
     private LocalDate today = LocalDate.parse("2026-01-15");
 
     static TestInput image() {
@@ -70,6 +72,18 @@ final class TestInput {
         for (String s : specs) {
             ports.put(s, Map.of());
         }
+        return this;
+    }
+
+    TestInput volume(String... dirs) {
+        for (String d : dirs) {
+            volumes.put(d, Map.of());
+        }
+        return this;
+    }
+
+    TestInput group(String text) {
+        group = text;
         return this;
     }
 
@@ -162,7 +176,7 @@ final class TestInput {
     }
 
     CheckInput build() {
-        ImageConfig.ContainerConfig cc = new ImageConfig.ContainerConfig(user, ports, env, null, null, null, null, labels,
+        ImageConfig.ContainerConfig cc = new ImageConfig.ContainerConfig(user, ports, env, null, null, volumes, null, labels,
                 null, healthcheck, null);
         ImageConfig config = new ImageConfig("amd64", "linux", null, null, null, cc,
                 new ImageConfig.RootFs("layers", List.of(LAYER)), history);
@@ -174,7 +188,8 @@ final class TestInput {
         Inventory inv = inventory ? new Inventory(Subject.directory("test"), os, packages, List.of()) : null;
         Accounts accounts = new Accounts(
                 AccountsAnalyzer.parse(AccountFile.Kind.PASSWD, passwd).accounts(),
-                AccountsAnalyzer.parse(AccountFile.Kind.SHADOW, shadow).accounts(), List.of());
+                AccountsAnalyzer.parse(AccountFile.Kind.SHADOW, shadow).accounts(),
+                AccountsAnalyzer.parse(AccountFile.Kind.GROUP, group).accounts());
         return new CheckInput(image, reference, view, inv, os, accounts, null,
                 Clock.fixed(today.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
     }
