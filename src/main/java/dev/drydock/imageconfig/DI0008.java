@@ -26,7 +26,6 @@ final class DI0008 implements ImageCheck {
             List.of("DKL-DI-0001"));
 
     static final Set<String> NAMES = Set.of("sudo", "sudo-rs", "doas", "opendoas");
-    static final List<String> BIN_DIRS = List.of("bin", "sbin", "usr/bin", "usr/sbin", "usr/local/bin", "usr/local/sbin");
 
     @Override
     public CheckInfo info() {
@@ -37,7 +36,7 @@ final class DI0008 implements ImageCheck {
     public List<Finding> check(CheckInput in) {
         List<Finding> out = new ArrayList<>();
         List<String> programs = new ArrayList<>();
-        for (String dir : BIN_DIRS) {
+        for (String dir : UnneededTools.binDirs(in)) {
             for (String name : List.of("sudo", "doas")) {
                 String canonical = Owners.canonical(in.view(), dir + "/" + name);
                 if (canonical != null && !programs.contains(canonical)) {

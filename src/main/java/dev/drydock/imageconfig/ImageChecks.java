@@ -14,7 +14,7 @@ public final class ImageChecks {
     private static final List<ImageCheck> ALL = of(List.of(
             new DI0001(), new DI0002(), new DI0003(), new DI0004(), new DI0005(), new DI0006(), new DI0007(),
             new DI0008(), new DI0009(), new DI0010(), new DI0011(), new DI0012(), new DI0013(), new DI0014(),
-            new DI0015(), new DI0016(), new DI0017(), new DI0018(), new DI0019(), new DI0020(), new DI0021()));
+            new DI0015(), new DI0016(), new DI0017(), new DI0018(), new DI0019(), new DI0020(), new DI0021(), new DI0022()));
 
     /** Findings in a stable order: by check id, then where, then title. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::id)

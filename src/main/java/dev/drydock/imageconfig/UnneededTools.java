@@ -78,7 +78,7 @@ abstract class UnneededTools implements ImageCheck {
     /** Programs of this kind, by real path. */
     Map<String, Program> find(CheckInput in) {
         Map<String, List<String>> namesByPath = new LinkedHashMap<>();
-        for (String dir : BIN_DIRS) {
+        for (String dir : binDirs(in)) {
             MergedView.Owned d = in.view().files().get(dir);
             if (d == null || d.info().isDirectory()) {
                 // a bin directory that is a symlink (Debian's /bin -> usr/bin) is listed under its target
@@ -103,6 +103,25 @@ abstract class UnneededTools implements ImageCheck {
         namesByPath.forEach((path, names) -> out.put(path, new Program(names.stream().sorted().toList(), path,
                 size(in.view(), path))));
         return out;
+    }
+
+    /**
+     * The usual binary directories and those of the config's {@code PATH} (the golang image runs go from
+     * {@code /usr/local/go/bin}, JDK images javac from {@code /opt/java/openjdk/bin}).
+     */
+    static List<String> binDirs(CheckInput in) {
+        List<String> dirs = new ArrayList<>(BIN_DIRS);
+        for (String env : in.config().env()) {
+            if (env.startsWith("PATH=")) {
+                for (String d : env.substring(5).split(":")) {
+                    String dir = Owners.strip(d).replaceAll("/+$", "");
+                    if (!dir.isEmpty() && !dir.contains("$") && !dirs.contains(dir)) {
+                        dirs.add(dir);
+                    }
+                }
+            }
+        }
+        return dirs;
     }
 
     private static long size(MergedView view, String path) {

@@ -402,4 +402,26 @@ class ImageChecksTest {
                     .group("root:x:0:\napp:x:1000:\n").run(check)).isEmpty();
         }
     }
+
+    @Nested
+    class CredentialFiles {
+        final DI0022 check = new DI0022();
+
+        @Test
+        void catchesLoginsByName() {
+            List<Finding> f = TestInput.image().file("root/.npmrc", 80).file("root/.docker/config.json", 200)
+                    .file("home/app/.aws/credentials", 116).file("app/.git-credentials", 60).file("srv/.Netrc", 40)
+                    .run(check);
+            assertThat(titles(f)).containsExactly("Credential file /app/.git-credentials",
+                    "Credential file /home/app/.aws/credentials", "Credential file /root/.docker/config.json",
+                    "Credential file /root/.npmrc", "Credential file /srv/.Netrc");
+        }
+
+        @Test
+        void passesPackageTemplatesAndLookalikes() {
+            assertThat(TestInput.image().file("usr/lib/node_modules/npm/.npmrc", 10).file("etc/docker/config.json", 1)
+                    .file("app/config.json", 1).file("root/.aws/config-example", 1).file("etc/skel/.netrc", 1)
+                    .pkg("skel-files", "1", "/etc/skel/.netrc").run(check)).isEmpty();
+        }
+    }
 }

@@ -68,6 +68,17 @@ class UnneededToolsTest {
     }
 
     @Test
+    void looksInTheConfigsPathToo() {
+        TestInput in = TestInput.image().env("PATH=/usr/local/go/bin:/opt/java/openjdk/bin:/usr/bin:$HOME/bin")
+                .file("usr/local/go/bin/go", 12_000_000, 0755).file("opt/java/openjdk/bin/javac", 16_000, 0755)
+                .file("opt/java/openjdk/bin/java", 16_000, 0755).noInventory();
+        assertThat(titles(in.run(new DI0018()))).containsExactly(
+                "Compiler in the final image: javac (/opt/java/openjdk/bin/javac, 16.0 kB)",
+                "Compiler in the final image: go (/usr/local/go/bin/go, 12.0 MB)");
+        assertThat(TestInput.image().file("usr/local/go/bin/go", 1, 0755).run(new DI0018())).as("not on PATH").isEmpty();
+    }
+
+    @Test
     void busyboxAppletsAreOneProgram() {
         List<Finding> f = TestInput.image().file("bin/busybox", 1_100_000, 0755).symlink("bin/sh", "busybox")
                 .symlink("bin/ash", "busybox").symlink("bin/wget", "busybox").noInventory().run(new DI0015());
