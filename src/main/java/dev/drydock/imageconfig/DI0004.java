@@ -1,12 +1,10 @@
 package dev.drydock.imageconfig;
 
-import dev.drydock.analyzer.Package;
 import dev.drydock.layer.MergedView;
 import dev.drydock.scan.Finding;
 import dev.drydock.scan.Severity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Regular files with the setuid or setgid bit, one finding each, with the package that installed it. Distribution
@@ -39,7 +37,7 @@ final class DI0004 implements ImageCheck {
                 paths.add(o.info().path());
             }
         }
-        Map<String, List<Package>> owners = Owners.of(in, paths);
+        Owners owners = Owners.of(in, paths);
         List<Finding> out = new ArrayList<>();
         for (String p : paths) {
             MergedView.Owned o = in.view().files().get(p);
@@ -49,7 +47,7 @@ final class DI0004 implements ImageCheck {
             String who = (mode & 04000) != 0 ? "uid " + o.info().uid() : "gid " + o.info().gid();
             out.add(INFO.finding(bits + " file /" + p,
                     "/" + p + " is " + bits + " (mode " + String.format("%04o", mode & 07777) + ", runs as " + who
-                            + "); " + Owners.describe(in, owners.get(p)) + ".",
+                            + "); " + owners.describe(p) + ".",
                     Owners.location(in, p)));
         }
         return out;

@@ -7,7 +7,6 @@ import dev.drydock.scan.Finding;
 import dev.drydock.scan.Severity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,11 +43,11 @@ final class DI0008 implements ImageCheck {
                 }
             }
         }
-        Map<String, List<Package>> owners = Owners.of(in, programs);
+        Owners owners = Owners.of(in, programs);
         if (in.inventory() != null) {
             for (Package p : in.inventory().packages()) {
                 if (NAMES.contains(p.name()) && Distro.isOsEcosystem(p.ecosystem())) {
-                    String program = programs.stream().filter(q -> owners.getOrDefault(q, List.of()).contains(p))
+                    String program = programs.stream().filter(q -> owners.get(q).contains(p))
                             .findFirst().orElse(null);
                     out.add(INFO.finding("sudo is installed: package " + p.name() + " " + p.version(),
                             "Package " + p.name() + " " + p.version() + " is installed"
@@ -59,7 +58,7 @@ final class DI0008 implements ImageCheck {
             }
         }
         for (String program : programs) {
-            if (!owners.containsKey(program)) {
+            if (owners.get(program).isEmpty()) {
                 out.add(INFO.finding("sudo is installed: /" + program,
                         "/" + program + " is in the image" + setuid(in, program) + "; no package owns it.",
                         Owners.location(in, program)));

@@ -42,6 +42,9 @@ final class DI0010 implements ImageCheck {
                 continue;
             }
             String p = o.info().path();
+            if (!p.startsWith("etc/ssh/") && !p.contains(".ssh/")) {
+                continue; // cheap filter before the patterns
+            }
             if (HOST_KEY.matcher(p).matches()) {
                 out.add(INFO.finding("SSH host private key /" + p,
                         "/" + p + " is an sshd host private key: every container of this image, and everyone who "

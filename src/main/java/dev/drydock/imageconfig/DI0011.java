@@ -41,7 +41,7 @@ final class DI0011 implements ImageCheck {
         Map<String, long[]> git = new LinkedHashMap<>(); // outermost .git dir -> {entries, bytes}
         for (MergedView.Owned o : in.view().files().values()) {
             String p = o.info().path();
-            String gitDir = outermostGit(p);
+            String gitDir = p.contains(".git") ? outermostGit(p) : null;
             if (gitDir != null) {
                 long[] c = git.computeIfAbsent(gitDir, k -> new long[2]);
                 c[0] += p.equals(gitDir) ? 0 : 1;

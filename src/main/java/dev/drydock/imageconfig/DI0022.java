@@ -1,13 +1,11 @@
 package dev.drydock.imageconfig;
 
-import dev.drydock.analyzer.Package;
 import dev.drydock.layer.MergedView;
 import dev.drydock.scan.Finding;
 import dev.drydock.scan.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,9 +29,10 @@ final class DI0022 implements ImageCheck {
     static final Set<String> NAMES = Set.of(".netrc", "_netrc", ".npmrc", ".yarnrc.yml", ".pypirc", ".git-credentials",
             ".pgpass", ".my.cnf", ".vault-token", "credentials.json", "credential.json", "password.txt",
             "secret_token.rb", ".htpasswd", ".s3cfg", ".boto");
+    /** Lower case, compared with the lower-cased path. */
     static final List<String> PATHS = List.of(".docker/config.json", ".aws/credentials", ".composer/auth.json",
             ".gem/credentials", ".kube/config", ".config/gh/hosts.yml", ".config/gcloud/credentials.db",
-            ".config/gcloud/application_default_credentials.json", ".azure/accessTokens.json", ".m2/settings-security.xml",
+            ".config/gcloud/application_default_credentials.json", ".azure/accesstokens.json", ".m2/settings-security.xml",
             ".cargo/credentials", ".cargo/credentials.toml", ".terraform.d/credentials.tfrc.json");
 
     @Override
@@ -49,10 +48,10 @@ final class DI0022 implements ImageCheck {
                 found.add(o.info().path());
             }
         }
-        Map<String, List<Package>> owners = Owners.of(in, found);
+        Owners owners = Owners.of(in, found);
         List<Finding> out = new ArrayList<>();
         for (String p : found) {
-            if (owners.containsKey(p) || p.contains("/node_modules/") || p.startsWith("usr/share/")) {
+            if (!owners.get(p).isEmpty() || p.contains("/node_modules/") || p.startsWith("usr/share/")) {
                 continue; // shipped by a package: a template or an example
             }
             out.add(INFO.finding("Credential file /" + p,
@@ -63,12 +62,18 @@ final class DI0022 implements ImageCheck {
     }
 
     static boolean credential(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (name.isEmpty() || name.charAt(0) != '.' && name.indexOf("cred") < 0 && name.indexOf("config") < 0
+                && name.indexOf("auth") < 0 && name.indexOf("pass") < 0 && name.indexOf("token") < 0
+                && name.indexOf("hosts") < 0 && name.indexOf("settings") < 0 && name.indexOf('_') != 0) {
+            return false; // cheap filter: every name and path below ends in such a name
+        }
         String p = path.toLowerCase(Locale.ROOT);
         if (NAMES.contains(p.substring(p.lastIndexOf('/') + 1))) {
             return true;
         }
         for (String suffix : PATHS) {
-            if (p.equals(suffix.toLowerCase(Locale.ROOT)) || p.endsWith("/" + suffix.toLowerCase(Locale.ROOT))) {
+            if (p.equals(suffix) || p.endsWith("/" + suffix)) {
                 return true;
             }
         }

@@ -7,7 +7,9 @@ import dev.drydock.layer.MergedView;
 import dev.drydock.scan.Finding;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,14 +22,21 @@ import java.util.TreeMap;
  */
 final class Owners {
 
-    private Owners() {
+    private final CheckInput in;
+    private final Map<String, List<Package>> byPath;
+    /** Several findings name the same package ({@code passwd} brings six setuid programs): sum each once. */
+    private final Map<Package, Long> sizes = new IdentityHashMap<>();
+
+    private Owners(CheckInput in, Map<String, List<Package>> byPath) {
+        this.in = in;
+        this.byPath = byPath;
     }
 
-    /** For each path (as the view resolves it), the packages that own it, sorted by name; unowned paths are absent. */
-    static Map<String, List<Package>> of(CheckInput in, Collection<String> paths) {
+    /** The owners of these paths (as the view resolves them); paths no package owns have none. */
+    static Owners of(CheckInput in, Collection<String> paths) {
         Map<String, List<Package>> out = new TreeMap<>();
         if (in.inventory() == null || paths.isEmpty()) {
-            return out;
+            return new Owners(in, out);
         }
         Set<String> wanted = new HashSet<>(paths);
         Set<String> names = new HashSet<>();
@@ -44,16 +53,25 @@ final class Owners {
                     List<Package> l = out.computeIfAbsent(canonical, k -> new ArrayList<>());
                     if (l.stream().noneMatch(q -> q.name().equals(pkg.name()))) {
                         l.add(pkg);
-                        l.sort(java.util.Comparator.comparing(Package::name));
+                        l.sort(Comparator.comparing(Package::name));
                     }
                 }
             }
         }
-        return out;
+        return new Owners(in, out);
+    }
+
+    /** The packages that own the path, sorted by name; empty when none does. */
+    List<Package> get(String path) {
+        return byPath.getOrDefault(path, List.of());
     }
 
     /** The bytes of a package's files that are still in the final view (each file counted once). */
-    static long size(CheckInput in, Package pkg) {
+    long size(Package pkg) {
+        Long known = sizes.get(pkg);
+        if (known != null) {
+            return known;
+        }
         Set<String> seen = new HashSet<>();
         long total = 0;
         for (String file : pkg.files()) {
@@ -62,18 +80,20 @@ final class Owners {
                 total += f.owned().info().size();
             }
         }
+        sizes.put(pkg, total);
         return total;
     }
 
-    /** {@code util-linux 1.2 MB} style list of the packages, or a note that no package owns the file. */
-    static String describe(CheckInput in, List<Package> pkgs) {
-        if (pkgs == null || pkgs.isEmpty()) {
+    /** {@code package util-linux 2.38.1-5, 4.9 MB installed} for each owner of the path, or why there is none. */
+    String describe(String path) {
+        List<Package> pkgs = get(path);
+        if (pkgs.isEmpty()) {
             return in.inventory() == null ? "no package inventory" : "not from a package";
         }
         List<String> parts = new ArrayList<>();
         for (Package p : pkgs) {
             parts.add("package " + p.name() + (p.version() == null ? "" : " " + p.version()) + ", "
-                    + LayersReport.bytes(size(in, p)) + " installed");
+                    + LayersReport.bytes(size(p)) + " installed");
         }
         return String.join("; ", parts);
     }

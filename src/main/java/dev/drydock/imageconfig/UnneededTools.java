@@ -41,13 +41,13 @@ abstract class UnneededTools implements ImageCheck {
     @Override
     public List<Finding> check(CheckInput in) {
         Map<String, Program> programs = find(in);
-        Map<String, List<Package>> owners = Owners.of(in, programs.keySet());
+        Owners owners = Owners.of(in, programs.keySet());
         Map<String, List<Program>> byPackage = new TreeMap<>();
         Map<String, Package> packages = new TreeMap<>();
         List<Program> unowned = new ArrayList<>();
         for (Program p : programs.values()) {
             List<Package> o = owners.get(p.path());
-            if (o == null || o.isEmpty()) {
+            if (o.isEmpty()) {
                 unowned.add(p);
             } else {
                 byPackage.computeIfAbsent(o.get(0).name(), k -> new ArrayList<>()).add(p);
@@ -57,7 +57,7 @@ abstract class UnneededTools implements ImageCheck {
         List<Finding> out = new ArrayList<>();
         for (Map.Entry<String, List<Program>> e : byPackage.entrySet()) {
             Package pkg = packages.get(e.getKey());
-            long installed = Owners.size(in, pkg);
+            long installed = owners.size(pkg);
             List<Program> list = e.getValue();
             out.add(info().finding(kind() + " in the final image: " + names(list) + " (package " + pkg.name() + ", "
                             + LayersReport.bytes(installed) + ")",

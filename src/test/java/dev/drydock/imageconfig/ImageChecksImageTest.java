@@ -163,7 +163,14 @@ class ImageChecksImageTest {
         LayerCache cache = new LayerCache(dir.resolve("cache"));
         Inventory inventory = new InventoryScanner(analyzers).image(ref, null, cache, SourceOptions.defaults());
         Analysis analysis = Analysis.of(ref, null, Analyzers.of(analyzers), cache, SourceOptions.defaults());
-        return ImageChecks.run(CheckInput.of(analysis, ref, inventory, accounts, null, CLOCK));
+        CheckInput input = CheckInput.of(analysis, ref, inventory, accounts, null, CLOCK);
+        long start = System.nanoTime();
+        List<Finding> findings = ImageChecks.run(input);
+        if (Boolean.getBoolean("drydock.dumpFindings")) {
+            System.err.printf("%s: %d files, %d packages, checks ran in %d ms%n", ref, analysis.view().files().size(),
+                    inventory.packages().size(), (System.nanoTime() - start) / 1_000_000);
+        }
+        return findings;
     }
 
     static List<String> titles(List<Finding> findings, String id) {
