@@ -38,7 +38,8 @@ final class DI0008 implements ImageCheck {
         for (String dir : UnneededTools.binDirs(in)) {
             for (String name : List.of("sudo", "doas")) {
                 String canonical = Owners.canonical(in.view(), dir + "/" + name);
-                if (canonical != null && !programs.contains(canonical)) {
+                if (canonical != null && Owners.isFile(in.view().files().get(canonical).info())
+                        && !programs.contains(canonical)) {
                     programs.add(canonical);
                 }
             }
