@@ -52,6 +52,12 @@ public record PolicyConfig(Path source, Severity failOn, Severity minSeverity, b
                 requireDigestPinnedBase, requireNonRoot, maxImageSize, forbiddenPackages, deniedLicenses, lint);
     }
 
+    /** The same policy with {@code ignore-unfixed} set ({@code --ignore-unfixed}). */
+    public PolicyConfig withIgnoreUnfixed(boolean on) {
+        return new PolicyConfig(source, failOn, minSeverity, on, scanners, rules, trustedRegistries, allowedBaseImages,
+                requireDigestPinnedBase, requireNonRoot, maxImageSize, forbiddenPackages, deniedLicenses, lint);
+    }
+
     public boolean runs(Finding.Kind kind) {
         return scanners.contains(kind);
     }
