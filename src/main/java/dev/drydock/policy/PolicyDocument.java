@@ -69,10 +69,16 @@ final class PolicyDocument {
             }
             return new PolicyDocument(file, root == null ? JsonNodeFactory.instance.objectNode() : root, at);
         } catch (JsonProcessingException e) {
-            throw fail(file, e.getLocation(), "invalid " + format + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw fail(file, e.getLocation(), "invalid " + format + ": " + summary(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new PolicyFileException(file, 0, 0, "cannot read: " + e.getMessage());
         }
+    }
+
+    /** SnakeYAML's messages quote the input with carets over several lines; keep the sentences. */
+    private static String summary(String message) {
+        return message.lines().filter(l -> !l.isBlank() && !l.startsWith(" ") && !l.startsWith("\t"))
+                .map(String::strip).reduce((a, b) -> a + "; " + b).orElse(message.strip());
     }
 
     /** Reads a whole file, refusing one larger than {@link #MAX_BYTES}. */
