@@ -254,11 +254,11 @@ public final class Ignores {
                             + "' after the id (a .trivyignore line is an id, optionally followed by exp:yyyy-mm-dd)");
                 }
             }
-            List<String> why = new ArrayList<>(comments);
+            String why = String.join(" ", comments);
             if (inline != null && !inline.isEmpty()) {
-                why.add(inline);
+                why = why.isEmpty() ? inline : why + "; " + inline;
             }
-            String reason = why.isEmpty() ? "listed in " + file.getFileName() + " (no reason given)" : String.join(" ", why);
+            String reason = why.isEmpty() ? "listed in " + file.getFileName() + " (no reason given)" : why;
             out.add(new Entry(fields[0], null, null, null, reason, expires, file, i + 1));
             afterId = true;
         }
