@@ -54,8 +54,8 @@ final class PolicyRules {
         boolean baseRules = !config.trustedRegistries().isEmpty() || !config.allowedBaseImages().isEmpty()
                 || config.requireDigestPinnedBase();
         if (baseRules && base == null) {
-            diagnostics.add("policy: the base image is not known (the image has no " + ImageFacts.BASE_NAME
-                    + " label), so trusted-registries, allowed-base-images and require-digest-pinned-base were not checked");
+            diagnostics.add("policy: the base image is not known (no " + ImageFacts.BASE_NAME
+                    + " annotation or label), so trusted-registries, allowed-base-images and require-digest-pinned-base were not checked");
             return;
         }
         if (!baseRules) {
