@@ -5,7 +5,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +155,4 @@ final class CycloneDxVexReader {
         }
         return null;
     }
-
-    static final List<String> STATES = Arrays.asList("resolved", "resolved_with_pedigree", "exploitable", "in_triage",
-            "false_positive", "not_affected");
 }

@@ -8,7 +8,6 @@ import dev.drydock.scan.Subject;
 import dev.drydock.version.InvalidVersionException;
 import dev.drydock.version.VersionScheme;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,6 +154,4 @@ final class VexMatcher {
         }
         return false;
     }
-
-    static final Comparator<Vex.Statement> NEWEST_LAST = Comparator.comparing(VexMatcher::time);
 }
