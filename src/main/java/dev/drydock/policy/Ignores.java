@@ -129,11 +129,15 @@ public final class Ignores {
         return NONE;
     }
 
-    /** Reads one file: Trivy's plain format when its name says {@code trivyignore}, else drydock's YAML. */
+    /**
+     * Reads one file: Trivy's formats when its name says {@code trivyignore} ({@code .trivyignore.yaml} is Trivy's
+     * YAML one), else drydock's YAML.
+     */
     public static Ignores read(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.contains("trivyignore") && !name.endsWith(".yaml") && !name.endsWith(".yml")) {
-            return trivy(file);
+        boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
+        if (name.contains("trivyignore")) {
+            return yaml ? TrivyYamlIgnores.read(PolicyDocument.yaml(file)) : trivy(file);
         }
         return yaml(PolicyDocument.yaml(file));
     }
@@ -202,7 +206,7 @@ public final class Ignores {
         return new Entry(id, pkg, version, glob, reason, expires, doc.file, doc.line(path));
     }
 
-    private static Optional<LocalDate> date(String s) {
+    static Optional<LocalDate> date(String s) {
         try {
             return Optional.of(LocalDate.parse(s.strip()));
         } catch (DateTimeParseException e) {

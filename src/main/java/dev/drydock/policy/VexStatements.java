@@ -50,7 +50,32 @@ public final class VexStatements {
         public Statement {
             aliases = List.copyOf(aliases);
         }
+
+        /**
+         * CycloneDX {@code analysis.response} for an affected finding: {@code update} when the action is an upgrade,
+         * {@code will_not_fix} when the team accepted it; empty otherwise.
+         */
+        public List<String> cycloneDxResponse() {
+            if (status != VexStatus.AFFECTED || actionStatement == null) {
+                return List.of();
+            }
+            List<String> r = new ArrayList<>();
+            if (actionStatement.startsWith("Upgrade ") || actionStatement.contains(" or later")) {
+                r.add("update");
+            }
+            if (actionStatement.contains(ACCEPTED)) {
+                r.add("will_not_fix");
+            }
+            return List.copyOf(r);
+        }
+
+        /** CycloneDX {@code analysis.detail}: the impact statement, else the action statement. */
+        public String cycloneDxDetail() {
+            return impactStatement != null ? impactStatement : actionStatement;
+        }
     }
+
+    static final String ACCEPTED = "Accepted by the team";
 
     /** The statements for every vulnerability finding of the report, deduplicated, in the report's order. */
     public static List<Statement> of(ScanReport report) {
@@ -94,7 +119,7 @@ public final class VexStatements {
         }
         Finding.Suppression s = f.suppressed();
         if (s != null && "ignorefile".equals(s.by())) {
-            b.append(" Accepted by the team").append(s.expires() == null ? "" : " until " + s.expires()).append(": ").append(s.reason());
+            b.append(" ").append(ACCEPTED).append(s.expires() == null ? "" : " until " + s.expires()).append(": ").append(s.reason());
         }
         return b.toString();
     }

@@ -81,4 +81,42 @@ class IgnoresTest {
         assertThat(new Ignores.Entry("CVE-2021-44228", null, null, "app/*.jar", "r", null, f, 1).matches(LOG4SHELL)).isFalse();
         assertThat(new Ignores.Entry("CVE-2021-44228", null, null, "app/**", "r", null, f, 1).matches(LOG4SHELL)).isTrue();
     }
+
+    @Test
+    void trivyYamlIgnoreAsTrivyDocumentsIt() throws Exception {
+        // the example of https://trivy.dev/latest/docs/configuration/filtering/#trivyignoreyaml
+        Path f = write(dir, ".trivyignore.yaml", """
+                vulnerabilities:
+                  - id: CVE-2022-40897
+                    paths:
+                      - "usr/local/lib/python3.9/site-packages/setuptools-58.1.0.dist-info/METADATA"
+                    statement: Accept the risk
+                  - id: CVE-2023-2650
+                  - id: CVE-2023-3817
+                    purls:
+                      - "pkg:deb/debian/libssl1.1"
+                  - id: CVE-2023-29491
+                    expired_at: 2023-09-01
+                misconfigurations:
+                  - id: AVD-DS-0002
+                    paths:
+                      - "docs/Dockerfile"
+                    statement: The image needs root privileges
+                secrets:
+                  - id: aws-secret-access-key
+                    paths:
+                      - "foo/bar/aws.secret"
+                licenses:
+                  - id: GPL-3.0 # License name is used as ID
+                """);
+        Ignores i = Ignores.read(f);
+        assertThat(i.entries()).extracting(Ignores.Entry::id).containsExactly("CVE-2022-40897", "CVE-2023-2650", "CVE-2023-3817",
+                "CVE-2023-29491", "AVD-DS-0002", "aws-secret-access-key", "GPL-3.0");
+        assertThat(i.entries().get(0).path()).startsWith("usr/local/lib/python3.9");
+        assertThat(i.entries().get(0).reason()).isEqualTo("Accept the risk");
+        assertThat(i.entries().get(1).reason()).isEqualTo("listed in .trivyignore.yaml (no statement given)");
+        assertThat(i.entries().get(2).packageName()).isEqualTo("libssl1.1");
+        assertThat(i.entries().get(3).expires()).isEqualTo(LocalDate.of(2023, 9, 1));
+        assertThat(i.entries().get(3).line()).isEqualTo(10);
+    }
 }

@@ -87,7 +87,11 @@ class OpenVexWriterTest {
         assertThat(accepted.status().cycloneDx()).isEqualTo("exploitable");
         assertThat(accepted.actionStatement()).isEqualTo("Upgrade libssl3 to 3.0.13-1~deb12u1 or later."
                 + " Accepted by the team until 2027-01-31: PKCS12 files are never parsed");
+        assertThat(accepted.cycloneDxResponse()).containsExactly("update", "will_not_fix");
+        assertThat(http2.cycloneDxResponse()).isEmpty();
+        assertThat(http2.cycloneDxDetail()).isEqualTo("No HTTP/2 server runs in the image.");
         assertThat(s.get(3).actionStatement()).startsWith("No fixed version is available yet");
+        assertThat(s.get(3).cycloneDxResponse()).isEmpty();
     }
 
     @Test
