@@ -43,10 +43,12 @@ public final class VexStatements {
      * @param justification   why not affected, or null
      * @param impactStatement how not affected, or null
      * @param actionStatement what to do (always given for {@code affected}, as OpenVEX requires), or null
+     * @param fixAvailable    a fixed version of the package exists
+     * @param accepted        the team accepted the risk in an ignore file
      */
     public record Statement(String vulnerability, List<String> aliases, String product, String subcomponent,
                             VexStatus status, VexJustification justification, String impactStatement,
-                            String actionStatement) {
+                            String actionStatement, boolean fixAvailable, boolean accepted) {
         public Statement {
             aliases = List.copyOf(aliases);
         }
@@ -60,10 +62,10 @@ public final class VexStatements {
                 return List.of();
             }
             List<String> r = new ArrayList<>();
-            if (actionStatement.startsWith("Upgrade ") || actionStatement.contains(" or later")) {
+            if (fixAvailable) {
                 r.add("update");
             }
-            if (actionStatement.contains(ACCEPTED)) {
+            if (accepted) {
                 r.add("will_not_fix");
             }
             return List.copyOf(r);
@@ -96,14 +98,19 @@ public final class VexStatements {
                         String text = m.group(3);
                         out.add(new Statement(f.id(), f.aliases(), product, sub, status, j,
                                 status == VexStatus.NOT_AFFECTED ? (text == null && j == null ? s.reason() : text) : null,
-                                status == VexStatus.NOT_AFFECTED ? null : text));
+                                status == VexStatus.NOT_AFFECTED ? null : text, fixAvailable(f), false));
                         continue;
                     }
                 }
             }
-            out.add(new Statement(f.id(), f.aliases(), product, sub, VexStatus.AFFECTED, null, null, action(f)));
+            out.add(new Statement(f.id(), f.aliases(), product, sub, VexStatus.AFFECTED, null, null, action(f), fixAvailable(f),
+                    s != null && "ignorefile".equals(s.by())));
         }
         return List.copyOf(out);
+    }
+
+    private static boolean fixAvailable(Finding f) {
+        return f.vulnerability() != null && !f.vulnerability().fixedVersions().isEmpty();
     }
 
     private static String action(Finding f) {
