@@ -88,6 +88,21 @@ public final class Ignores {
             return true;
         }
 
+        /**
+         * An exemption from a package rule ({@code id: forbidden-packages} or {@code deny-licenses}) for this package,
+         * matched like a finding's package: name or source name, version, and the glob against the file it was found in.
+         */
+        public boolean exempts(String rule, dev.drydock.analyzer.Package p) {
+            if (!id.equalsIgnoreCase(rule) || packageName != null && !packageName.equals(p.name()) && !packageName.equals(p.sourceName())) {
+                return false;
+            }
+            if (packageVersion != null && !packageVersion.equals(p.version())) {
+                return false;
+            }
+            return path == null || p.path() != null
+                    && FileSystems.getDefault().getPathMatcher("glob:" + strip(path)).matches(Path.of(strip(p.path())));
+        }
+
         /** {@code CVE-2023-44487 (nghttp2 1.52.0-1, usr/lib/**) in .drydockignore:4}. */
         public String describe() {
             List<String> scope = new ArrayList<>();

@@ -80,7 +80,7 @@ public final class Policy {
         }
         List<String> diagnostics = new ArrayList<>(report.diagnostics());
         vex.forEach(v -> diagnostics.addAll(v.warnings()));
-        PolicyRules rules = new PolicyRules(report, config, facts, schemes, diagnostics);
+        PolicyRules rules = new PolicyRules(report, config, facts, schemes, diagnostics, active);
         Map<String, List<String>> failures = new LinkedHashMap<>();
         failOn(config, out, failures);
         rules.check(failures);

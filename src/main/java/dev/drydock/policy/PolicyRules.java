@@ -31,9 +31,11 @@ final class PolicyRules {
     private final ImageFacts facts;
     private final Function<String, Optional<VersionScheme>> schemes;
     private final List<String> diagnostics;
+    private final List<Ignores.Entry> exemptions;
 
     PolicyRules(ScanReport report, PolicyConfig config, ImageFacts facts, Function<String, Optional<VersionScheme>> schemes,
-                List<String> diagnostics) {
+                List<String> diagnostics, List<Ignores.Entry> exemptions) {
+        this.exemptions = exemptions;
         this.report = report;
         this.config = config;
         this.facts = facts == null ? ImageFacts.of(report) : facts;
@@ -88,6 +90,9 @@ final class PolicyRules {
     private List<String> forbiddenPackages() {
         Set<String> out = new LinkedHashSet<>();
         for (Package p : Policy.packages(report)) {
+            if (exempt("forbidden-packages", p)) {
+                continue;
+            }
             for (PolicyConfig.ForbiddenPackage fp : config.forbiddenPackages()) {
                 if (!nameMatches(fp.name(), p) || fp.ecosystem() != null && !ecosystemMatches(fp.ecosystem(), p.ecosystem())) {
                     continue;
@@ -110,6 +115,21 @@ final class PolicyRules {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** An ignore entry exempts the package from the rule: noted in the diagnostics, with its reason. */
+    private boolean exempt(String rule, Package p) {
+        for (Ignores.Entry e : exemptions) {
+            if (e.exempts(rule, p)) {
+                String note = "policy: " + p.name() + " " + p.version() + " is exempt from " + rule + " by " + e.describe()
+                        + (e.expires() == null ? "" : " until " + e.expires()) + ": " + e.reason();
+                if (!diagnostics.contains(note)) {
+                    diagnostics.add(note);
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private String where(int line) {
@@ -138,6 +158,9 @@ final class PolicyRules {
         LicenseDenyList deny = new LicenseDenyList(config.deniedLicenses());
         Set<String> out = new LinkedHashSet<>();
         for (Package p : Policy.packages(report)) {
+            if (exempt("deny-licenses", p)) {
+                continue;
+            }
             deny.deniedBy(p.licenses()).ifPresent(l -> out.add("deny-licenses: " + p.name() + " " + p.version() + " ("
                     + p.ecosystem() + ") is under " + String.join(" AND ", p.licenses()) + ", which the policy denies (" + l + ")"));
         }

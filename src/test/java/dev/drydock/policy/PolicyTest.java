@@ -236,6 +236,29 @@ class PolicyTest {
     }
 
     @Test
+    void anIgnoreEntryExemptsAPackageFromAPackageRuleUntilItExpires() throws Exception {
+        PolicyConfig c = config("forbidden-packages: [libreadline8]\ndeny-licenses: [GPL-3.0-or-later]\n");
+        Path ignore = write(dir, ".drydockignore", """
+                ignores:
+                  - id: forbidden-packages
+                    package: readline
+                    reason: bash needs it until the shell-less image ships
+                    expires: 2027-03-01
+                  - id: deny-licenses
+                    package: {name: libreadline8, version: 8.2-1.3}
+                    reason: legal approved GPL for readline (ticket LEGAL-42)
+                """);
+        ScanReport r = apply(PolicyFixtures.all(), c, Ignores.read(ignore), List.of(), null);
+        assertThat(r.verdict().passed()).isTrue();
+        assertThat(r.diagnostics()).contains("policy: libreadline8 8.2-1.3 is exempt from forbidden-packages by forbidden-packages"
+                + " (readline) in .drydockignore:2 until 2027-03-01: bash needs it until the shell-less image ships");
+        ScanReport later = Policy.apply(PolicyFixtures.all(), c, Ignores.read(ignore), List.of(),
+                java.time.Clock.fixed(java.time.Instant.parse("2027-03-01T00:00:00Z"), java.time.ZoneOffset.UTC), null, SCHEMES);
+        assertThat(later.verdict().rule()).isEqualTo("forbidden-packages");
+        assertThat(later.verdict().expired()).singleElement().asString().startsWith("forbidden-packages (readline) in .drydockignore:2 expired on 2027-03-01: ");
+    }
+
+    @Test
     void forbiddenRangeThatCannotBeComparedFailsSafe() throws Exception {
         PolicyConfig c = config("forbidden-packages:\n  - {name: libreadline8, versions: \"<9\"}\n");
         ScanReport r = Policy.apply(PolicyFixtures.all(), c, Ignores.NONE, List.of(), TODAY, null, eco -> java.util.Optional.empty());
