@@ -83,6 +83,12 @@ class PolicySchemasTest {
         assertThat(i.entries()).extracting(Ignores.Entry::id).containsExactly("CVE-2023-44487", "CVE-2024-0727");
         assertThat(i.entries().get(1).packageVersion()).isEqualTo("3.0.11-1~deb12u2");
         assertThat(i.entries().get(1).expires()).hasToString("2026-12-31");
+        for (String block : yamlBlocks()) {
+            if (block.startsWith("ignores:")) {
+                assertThat(ignore().validate(YAML.readTree(block))).as(block).isEmpty();
+                assertThat(Ignores.read(write(dir, ".drydockignore", block)).entries()).isNotEmpty();
+            }
+        }
     }
 
     /** Bad configs whose fault a schema can express: both the schema and the reader refuse them. */
