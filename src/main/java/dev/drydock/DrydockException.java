@@ -11,8 +11,11 @@ public abstract sealed class DrydockException extends RuntimeException
         super(message, cause);
     }
 
-    /** Unreadable or invalid input (a file, an image, a config): exit code 3. */
-    public static final class InputException extends DrydockException {
+    /**
+     * Unreadable or invalid input (a file, an image, a config): exit code 3. Not final, so that a kind of bad input
+     * that carries more (a policy file's line: {@code policy.PolicyFileException}) is still this and exits 3.
+     */
+    public static non-sealed class InputException extends DrydockException {
         public InputException(String message) {
             super(message, null);
         }

@@ -1,8 +1,6 @@
 package dev.drydock.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.drydock.DrydockException.InputException;
 import dev.drydock.dockerfile.rules.LintConfig;
 import dev.drydock.dockerfile.rules.LintSettings;
@@ -28,11 +26,6 @@ import java.util.Set;
  */
 public final class ConfigFiles {
 
-    /** Config files are small; anything larger is a mistake, not a config. */
-    static final long MAX_BYTES = 1024 * 1024;
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private ConfigFiles() {
     }
 
@@ -49,17 +42,29 @@ public final class ConfigFiles {
                 throw new InputException(explicit + ": config file not found");
             }
             String n = explicit.getFileName().toString();
-            return n.contains("hadolint") ? applyHadolint(cfg, read(explicit), explicit) : applyDrydock(cfg, read(explicit), explicit);
+            return n.contains("hadolint") ? applyHadolint(cfg, read(explicit), explicit) : drydock(cfg, explicit);
         }
         Optional<Path> hadolint = firstExisting(hadolintCandidates(workDir, env));
         if (hadolint.isPresent()) {
             cfg = applyHadolint(cfg, read(hadolint.get()), hadolint.get());
         }
-        Optional<Path> drydock = firstExisting(List.of(workDir.resolve(".drydock.yaml"), workDir.resolve(".drydock.yml")));
+        Optional<Path> drydock = drydockConfigIn(workDir);
         if (drydock.isPresent()) {
-            cfg = applyDrydock(cfg, read(drydock.get()), drydock.get());
+            cfg = drydock(cfg, drydock.get());
         }
         return cfg;
+    }
+
+    /** {@code .drydock.yaml} or {@code .drydock.yml} in a directory, if there is one. */
+    public static Optional<Path> drydockConfigIn(Path dir) {
+        return firstExisting(List.of(dir.resolve(".drydock.yaml"), dir.resolve(".drydock.yml")));
+    }
+
+    /** The whole file is checked (policy keys too), so that a typo anywhere in it is reported by every command. */
+    private static LintConfig drydock(LintConfig base, Path file) {
+        PolicyDocument doc = PolicyDocument.yaml(file);
+        PolicyConfigs.parse(doc);
+        return applyDrydock(base, doc);
     }
 
     private static List<Path> hadolintCandidates(Path workDir, Map<String, String> env) {
@@ -82,18 +87,7 @@ public final class ConfigFiles {
     }
 
     static JsonNode read(Path p) {
-        try {
-            if (Files.size(p) > MAX_BYTES) {
-                throw new InputException(p + ": config file is larger than 1 MiB");
-            }
-            JsonNode n = YAML.readTree(p.toFile());
-            return n == null || n.isMissingNode() || n.isNull() ? YAML.createObjectNode() : n;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
-            throw new InputException(p + where + ": invalid YAML: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InputException(p + ": cannot read config file: " + e.getMessage(), e);
-        }
+        return PolicyDocument.yaml(p).root;
     }
 
     /** Hadolint's format: ignored, override.{error,warning,info,style}, trustedRegistries, label-schema, strict-labels, failure-threshold, no-fail. */
@@ -129,9 +123,11 @@ public final class ConfigFiles {
     }
 
     /**
-     * drydock's format:
+     * drydock's format (the linter's keys; the policy's are {@link PolicyConfigs}'):
      * <pre>
-     * fail-on: warning
+     * fail-on: warning              # also critical/high/medium/low: high → error, medium → warning, low → style
+     * trusted-registries: [docker.io]        # shared with the image policy; dockerfile: may set its own
+     * allowed-base-images: ["cgr.dev/chainguard/*"]
      * dockerfile:
      *   ignore: [DL3008]
      *   severity: {DL3059: error}
@@ -141,51 +137,83 @@ public final class ConfigFiles {
      *   strict-labels: false
      * </pre>
      */
-    static LintConfig applyDrydock(LintConfig base, JsonNode n, Path file) {
-        requireObject(n, file, "");
+    static LintConfig applyDrydock(LintConfig base, PolicyDocument doc) {
+        JsonNode n = doc.object(doc.root, "");
         Severity threshold = base.failureThreshold();
         if (n.has("fail-on")) {
-            threshold = threshold(n.get("fail-on").asText(), file, "fail-on");
+            threshold = threshold(doc, n.get("fail-on"), "fail-on");
         }
+        List<String> topTrusted = doc.strings(n.get("trusted-registries"), "trusted-registries");
+        List<String> topAllowed = doc.strings(n.get("allowed-base-images"), "allowed-base-images");
+        LintSettings st = base.settings();
+        st = new LintSettings(topTrusted.isEmpty() ? st.trustedRegistries() : topTrusted, st.labelSchema(), st.strictLabels(),
+                topAllowed.isEmpty() ? st.allowedBaseImages() : topAllowed);
         JsonNode d = n.path("dockerfile");
         if (d.isMissingNode() || d.isNull()) {
-            return new LintConfig(base.ignored(), base.severities(), base.settings(), threshold);
+            return new LintConfig(base.ignored(), base.severities(), st, threshold);
         }
-        requireObject(d, file, "dockerfile");
-        for (Iterator<String> it = d.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!Set.of("ignore", "severity", "trusted-registries", "allowed-base-images", "label-schema", "strict-labels", "fail-on").contains(k)) {
-                throw new InputException(file + ": unknown key dockerfile." + k
-                        + " (known: ignore, severity, trusted-registries, allowed-base-images, label-schema, strict-labels, fail-on)");
-            }
-        }
+        doc.object(d, "dockerfile");
+        doc.knownKeys(d, "dockerfile", List.of("ignore", "severity", "trusted-registries", "allowed-base-images",
+                "label-schema", "strict-labels", "fail-on"));
         if (d.has("fail-on")) {
-            threshold = threshold(d.get("fail-on").asText(), file, "dockerfile.fail-on");
+            threshold = threshold(doc, d.get("fail-on"), "dockerfile.fail-on");
         }
         Set<String> ignored = new HashSet<>(base.ignored());
-        ignored.addAll(ruleIds(d.get("ignore"), file, "dockerfile.ignore"));
+        List<String> ig = doc.strings(d.get("ignore"), "dockerfile.ignore");
+        for (int i = 0; i < ig.size(); i++) {
+            ignored.add(checkId(ig.get(i), doc, "dockerfile.ignore[" + i + "]"));
+        }
         Map<String, Severity> sev = new HashMap<>(base.severities());
         JsonNode sv = d.get("severity");
-        if (sv != null) {
-            requireObject(sv, file, "dockerfile.severity");
+        if (sv != null && !sv.isNull()) {
+            doc.object(sv, "dockerfile.severity");
             for (Iterator<Map.Entry<String, JsonNode>> it = sv.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                String id = checkId(e.getKey(), file, "dockerfile.severity");
-                if (e.getValue().asText().equalsIgnoreCase("ignore") || e.getValue().asText().equalsIgnoreCase("off")) {
+                String path = "dockerfile.severity." + e.getKey();
+                String id = checkId(e.getKey(), doc, path);
+                String v = e.getValue().isBoolean() && !e.getValue().booleanValue() ? "off" : e.getValue().asText();
+                if (v.equalsIgnoreCase("ignore") || v.equalsIgnoreCase("off")) {
                     ignored.add(id);
                 } else {
-                    sev.put(id, threshold(e.getValue().asText(), file, "dockerfile.severity." + id));
+                    Severity s = threshold(doc, e.getValue(), path);
+                    if (s == null) {
+                        throw doc.error(path, "a rule's severity cannot be none; write off to switch the rule off");
+                    }
+                    sev.put(id, s);
                 }
             }
         }
-        LintSettings st = base.settings();
-        List<String> trusted = strings(d.get("trusted-registries"), file, "dockerfile.trusted-registries");
-        List<String> allowed = strings(d.get("allowed-base-images"), file, "dockerfile.allowed-base-images");
-        Map<String, String> schema = labelSchema(d.get("label-schema"), file);
-        boolean strict = d.has("strict-labels") ? d.get("strict-labels").asBoolean() : st.strictLabels();
+        List<String> trusted = doc.strings(d.get("trusted-registries"), "dockerfile.trusted-registries");
+        List<String> allowed = doc.strings(d.get("allowed-base-images"), "dockerfile.allowed-base-images");
+        Map<String, String> schema = labelSchema(d.get("label-schema"), doc);
+        boolean strict = d.has("strict-labels") ? doc.bool(d.get("strict-labels"), "dockerfile.strict-labels") : st.strictLabels();
         st = new LintSettings(trusted.isEmpty() ? st.trustedRegistries() : trusted,
                 schema.isEmpty() ? st.labelSchema() : schema, strict, allowed.isEmpty() ? st.allowedBaseImages() : allowed);
         return new LintConfig(ignored, sev, st, threshold);
+    }
+
+    /** A lint threshold from either scale: the linter's words, or the scan's (critical/high → error, medium → warning, low/unknown → style). */
+    private static Severity threshold(PolicyDocument doc, JsonNode n, String path) {
+        String v = doc.nonEmptyText(n, path).toLowerCase(Locale.ROOT);
+        switch (v) {
+            case "critical", "high" -> {
+                return Severity.ERROR;
+            }
+            case "medium" -> {
+                return Severity.WARNING;
+            }
+            case "low", "unknown" -> {
+                return Severity.STYLE;
+            }
+            default -> {
+                try {
+                    return threshold(v, doc.file, path);
+                } catch (InputException e) {
+                    throw doc.error(path, "unknown severity '" + n.asText() + "'" + Suggestions.didYouMean(v, PolicyConfigs.SEVERITY_WORDS)
+                            + " (expected error, warning, info, style, critical, high, medium, low or none)");
+                }
+            }
+        }
     }
 
     /** Parses a failure threshold; {@code none}/{@code ignore} mean "never fail" ({@code null}). */
@@ -223,21 +251,37 @@ public final class ConfigFiles {
         return ids.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
     }
 
-    private static List<String> ruleIds(JsonNode n, Path file, String key) {
-        return strings(n, file, key).stream().map(s -> checkId(s, file, key)).toList();
-    }
-
-    private static String checkId(String raw, Path file, String key) {
+    private static String checkId(String raw, PolicyDocument doc, String path) {
         String id = raw.trim().toUpperCase(Locale.ROOT);
         // SC ids (ShellCheck) are valid too; unknown DL/DD ids are a typo worth reporting.
         if (id.startsWith("SC") && id.matches("SC\\d{4}")) {
             return id;
         }
         if (Rules.byId(id).isEmpty()) {
-            throw new InputException(file + ": " + key + ": unknown rule id '" + raw + "' (drydock rules --list shows them)");
+            throw doc.error(path, "unknown rule id '" + raw + "' (drydock rules --list shows them)");
         }
         return id;
     }
+
+    private static Map<String, String> labelSchema(JsonNode n, PolicyDocument doc) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        doc.object(n, "dockerfile.label-schema");
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String t = e.getValue().asText().toLowerCase(Locale.ROOT);
+            if (!LABEL_TYPES.contains(t)) {
+                throw doc.error("dockerfile.label-schema." + e.getKey(), "unknown type '" + t + "'"
+                        + Suggestions.didYouMean(t, LABEL_TYPES) + " (expected one of text, url, email, semver, rfc3339, hash, spdx)");
+            }
+            out.put(e.getKey(), t);
+        }
+        return out;
+    }
+
+    private static final List<String> LABEL_TYPES = List.of("text", "url", "email", "semver", "rfc3339", "hash", "spdx");
 
     private static Map<String, String> labelSchema(JsonNode n, Path file) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -106,9 +106,9 @@ class ConfigFilesTest {
 
     @Test
     void unknownSeverityIsAnErrorNamingIt() throws Exception {
-        Files.writeString(dir.resolve(".drydock.yaml"), "fail-on: critical\n");
+        Files.writeString(dir.resolve(".drydock.yaml"), "fail-on: severe\n");
         assertThatThrownBy(() -> load(Map.of())).isInstanceOf(InputException.class)
-                .hasMessageContaining("fail-on").hasMessageContaining("critical");
+                .hasMessageContaining("fail-on").hasMessageContaining("severe");
     }
 
     @Test
