@@ -21,6 +21,7 @@ import dev.drydock.analyzer.ospkg.apk.ApkAnalyzer;
 import dev.drydock.analyzer.ospkg.dpkg.DpkgAnalyzer;
 import dev.drydock.analyzer.ospkg.dpkg.DpkgFilesAnalyzer;
 import dev.drydock.analyzer.ospkg.rpm.RpmAnalyzer;
+import dev.drydock.imageconfig.AccountsAnalyzer;
 import dev.drydock.secret.SecretAnalyzer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,6 +51,8 @@ public final class Analyzers {
                 new GemspecAnalyzer(), new GemfileLockAnalyzer(),
                 new ComposerAnalyzer(),
                 new DotnetAnalyzer(),
+                // accounts (passwd, shadow, group, hashes dropped) for the image checks
+                new AccountsAnalyzer(),
                 // secrets in every file of every layer
                 new SecretAnalyzer()));
     }
