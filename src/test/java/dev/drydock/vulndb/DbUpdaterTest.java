@@ -163,7 +163,7 @@ class DbUpdaterTest {
             mirror.mode("/Go/all.zip", OsvMirror.Mode.DROP_MID_BODY);
             assertThatThrownBy(this::update).isInstanceOf(InputException.class)
                     .hasMessageContaining(mirror.baseUrl() + "/Go/all.zip")
-                    .hasMessageMatching("(?s).*download (interrupted after|incomplete: )[0-9]+.*")
+                    .hasMessageMatching("(?s).*download (interrupted after |incomplete: )[0-9]+.*")
                     .hasMessageContaining("the existing database is unchanged");
             assertThat(reader.find("Go", "stdlib")).isNotEmpty();
         }
