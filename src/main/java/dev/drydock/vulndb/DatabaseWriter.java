@@ -11,10 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes a new database file from scratch (never an existing one: updates build a new file beside the old and rename
@@ -392,25 +390,13 @@ final class DatabaseWriter implements AutoCloseable {
                     throw new SQLException("integrity check of the new database failed: " + rs.getString(1));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT count(*), (SELECT sum(records) FROM sources) FROM advisories")) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM advisories")) {
                 rs.next();
                 if (rs.getLong(1) != written) {
                     throw new SQLException("the new database holds " + rs.getLong(1) + " records, " + written + " were written");
                 }
             }
         }
-    }
-
-    /** Ecosystems in the packages table so far (for the import summary). */
-    Set<String> ecosystems() throws SQLException {
-        flush();
-        Set<String> out = new LinkedHashSet<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT ecosystem FROM packages ORDER BY 1")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 
     @Override

@@ -87,7 +87,6 @@ final class OsvMirror implements AutoCloseable {
             if (modes.getOrDefault(path, Mode.NORMAL) == Mode.DROP_MID_BODY) {
                 o.write(body, 0, body.length / 2);
                 o.flush();
-                ex.getHttpContext().getServer(); // keep the reference; then cut the connection under the client
                 throw new IOException("dropping the connection on purpose");
             }
             o.write(body);
