@@ -185,6 +185,7 @@ public final class DbUpdater {
         } finally {
             downloads.values().forEach(DatabaseWriter::deleteQuietly);
         }
+        VulnDb.recordCheck(db, clock.instant());
         return out[0];
     }
 

@@ -122,6 +122,41 @@ public final class VulnDb implements AdvisoryStore {
         return Duration.between(builtAt, clock.instant());
     }
 
+    /**
+     * Time since the data was last known current: since the last successful {@code db update} (which leaves the file
+     * alone when every feed answers 304, and notes the check in {@code drydock.db.checked}), or since the build.
+     * This is what "update when older than 24 h" should look at, so an unchanged feed is not asked again every scan.
+     */
+    public Duration sinceChecked() {
+        Instant last = lastCheck(path).filter(t -> t.isAfter(builtAt)).orElse(builtAt);
+        return Duration.between(last, clock.instant());
+    }
+
+    /** When {@code db update} last succeeded for this database, if it ever did. */
+    public static Optional<Instant> lastCheck(Path db) {
+        try {
+            return Optional.of(Instant.parse(Files.readString(checkFile(db)).strip()));
+        } catch (IOException | java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    static void recordCheck(Path db, Instant at) {
+        Path f = checkFile(db);
+        try {
+            Path tmp = Files.createTempFile(f.getParent(), ".drydock.checked.", ".tmp");
+            Files.writeString(tmp, at.toString() + "\n");
+            Files.move(tmp, f, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // only an optimisation: the next scan checks again
+        }
+    }
+
+    private static Path checkFile(Path db) {
+        Path abs = db.toAbsolutePath().normalize();
+        return abs.resolveSibling(abs.getFileName() + ".checked");
+    }
+
     @Override
     public List<Advisory> find(String ecosystem, String name) {
         return store.find(ecosystem, name);
@@ -164,7 +199,7 @@ public final class VulnDb implements AdvisoryStore {
                 kev = rs.getLong(1);
             }
             return new DbStatus(path, fileSize, Integer.parseInt(meta.get("schema_version")), builtAt, age(),
-                    meta.get("built_by"), sources, ecos, kev);
+                    meta.get("built_by"), sources, ecos, kev, lastCheck(path).orElse(null));
         });
     }
 

@@ -124,6 +124,12 @@ class DbUpdaterTest {
         assertThat(mirror.requests).allSatisfy(q -> assertThat(q.ifNoneMatch()).startsWith("\""));
         assertThat(Files.readAllBytes(db)).isEqualTo(before);
         assertThat(Files.getLastModifiedTime(db)).isEqualTo(mtime);
+        // the check itself is noted beside it, so "older than 24 h" counts from now, not from the build
+        assertThat(VulnDb.lastCheck(db)).isPresent();
+        try (VulnDb v = VulnDb.open(db)) {
+            assertThat(v.sinceChecked()).isLessThanOrEqualTo(v.age());
+            assertThat(v.status().lastChecked()).isEqualTo(VulnDb.lastCheck(db).orElseThrow());
+        }
     }
 
     @Test
@@ -292,7 +298,9 @@ class DbUpdaterTest {
 
     private void assertNoLeftovers() throws IOException {
         try (var files = Files.list(db.getParent())) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("drydock.db", "drydock.db.lock");
+            // the database, the writers' lock, the time of the last successful update
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("drydock.db", "drydock.db.lock",
+                    "drydock.db.checked");
         }
     }
 }
