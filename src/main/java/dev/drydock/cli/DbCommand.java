@@ -153,7 +153,7 @@ final class DbCommand implements Runnable {
             DbUpdater.Result r = updater.update(db, ecos.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
             PrintStream out = System.out;
             for (DbUpdater.FeedResult f : r.feeds()) {
-                out.printf(Locale.ROOT, "%-24s %-10s %,10d records%s%n", f.source(), f.outcome().name().toLowerCase(Locale.ROOT),
+                out.printf(Locale.ROOT, "%-24s %-10s %,10d records%s%n", f.source(), f.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                         f.records(), f.bytes() > 0 ? String.format(Locale.ROOT, "  (%,d bytes)", f.bytes()) : "");
             }
             if (r.rebuilt()) {

@@ -44,7 +44,7 @@ public final class DbUpdater {
     static final String KEV_SOURCE = "kev";
 
     /** What happened to one feed. */
-    public enum Outcome { DOWNLOADED, UNCHANGED, KEPT }
+    public enum Outcome { DOWNLOADED, UNCHANGED, KEPT, NOT_PUBLISHED }
 
     public record FeedResult(String source, String url, Outcome outcome, long bytes, long records) {
     }
@@ -116,19 +116,26 @@ public final class DbUpdater {
             DbBuild.run(db, lockTimeout, () -> progress.accept("waiting for another drydock that is updating " + db),
                     clock, (w, old) -> {
                         List<String> ecos = chooseEcosystems(ecosystems, old);
+                        // a name the user gave must exist; one from drydock's own default list may not be published (yet)
+                        boolean lenient = (ecosystems == null || ecosystems.isEmpty()) && ecos == DEFAULT_ECOSYSTEMS;
                         List<FeedResult> feeds = new ArrayList<>();
                         // 1. ask every feed first: a failure here costs nothing and changes nothing
                         Map<String, Fetch> fetched = new LinkedHashMap<>();
                         for (String eco : ecos) {
                             String name = "osv:" + eco;
-                            Fetch f = fetch(zipUrl(eco), old.get(name), dir, name);
+                            Fetch f = fetch(zipUrl(eco), old.get(name), dir, name, lenient);
+                            if (f == null) {
+                                progress.accept(zipUrl(eco) + ": HTTP 404, osv.dev publishes no " + eco + " advisories there; skipped");
+                                feeds.add(new FeedResult(name, zipUrl(eco), Outcome.NOT_PUBLISHED, 0, 0));
+                                continue;
+                            }
                             fetched.put(name, f);
                             if (f.file() != null) {
                                 downloads.put(name, f.file());
                             }
                         }
                         if (kevUrl != null) {
-                            Fetch f = fetch(kevUrl, old.get(KEV_SOURCE), dir, KEV_SOURCE);
+                            Fetch f = fetch(kevUrl, old.get(KEV_SOURCE), dir, KEV_SOURCE, false);
                             fetched.put(KEV_SOURCE, f);
                             if (f.file() != null) {
                                 downloads.put(KEV_SOURCE, f.file());
@@ -207,7 +214,8 @@ public final class DbUpdater {
     private record Fetch(String url, Path file, long bytes, String etag, String lastModified) {
     }
 
-    private Fetch fetch(String url, DbStatus.Source old, Path dir, String name) throws IOException {
+    /** @return {@code null} for a 404 when {@code lenient} */
+    private Fetch fetch(String url, DbStatus.Source old, Path dir, String name, boolean lenient) throws IOException {
         HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET()
                 .header("User-Agent", "drydock/" + dev.drydock.Version.get());
         if (old != null && url.equals(old.url())) {
@@ -233,6 +241,9 @@ public final class DbUpdater {
             int code = resp.statusCode();
             if (code == 304 && old != null) {
                 return new Fetch(url, null, 0, old.etag(), old.lastModified());
+            }
+            if (code == 404 && lenient) {
+                return null;
             }
             if (code != 200) {
                 throw new InputException(url + ": HTTP " + code + (code == 404 && !name.equals(KEV_SOURCE)

@@ -296,6 +296,21 @@ class DbUpdaterTest {
         }
     }
 
+    @Test
+    void withNothingAskedTheDefaultListIsFetchedAndEcosystemsNotPublishedAreSkipped() {
+        DbUpdater.Result r = updater(Duration.ofSeconds(10)).update(db, List.of());
+        assertThat(r.feeds()).filteredOn(f -> f.outcome() == DbUpdater.Outcome.DOWNLOADED).extracting(DbUpdater.FeedResult::source)
+                .containsExactlyInAnyOrder("osv:Go", "osv:crates.io", "osv:Maven", "osv:npm", "kev");
+        assertThat(r.feeds()).filteredOn(f -> f.outcome() == DbUpdater.Outcome.NOT_PUBLISHED)
+                .hasSize(DbUpdater.DEFAULT_ECOSYSTEMS.size() - 4);
+        assertThat(progress).anySatisfy(l -> assertThat(l).contains("/Debian/all.zip: HTTP 404"));
+        mirror.requests.clear();
+        // next time: the ecosystems downloaded last time
+        DbUpdater.Result again = updater(Duration.ofSeconds(10)).update(db, List.of());
+        assertThat(again.rebuilt()).isFalse();
+        assertThat(mirror.requests).hasSize(5);
+    }
+
     private void assertNoLeftovers() throws IOException {
         try (var files = Files.list(db.getParent())) {
             // the database, the writers' lock, the time of the last successful update
