@@ -157,9 +157,9 @@ class ImageChecksImageTest {
     }
 
     private List<Finding> scan(String ref) throws Exception {
-        AccountsAnalyzer accounts = new AccountsAnalyzer();
         List<Analyzer<?>> analyzers = new ArrayList<>(Analyzers.builtIn());
-        analyzers.add(accounts);
+        AccountsAnalyzer accounts = analyzers.stream().filter(a -> a instanceof AccountsAnalyzer)
+                .map(a -> (AccountsAnalyzer) a).findFirst().orElseThrow();
         LayerCache cache = new LayerCache(dir.resolve("cache"));
         Inventory inventory = new InventoryScanner(analyzers).image(ref, null, cache, SourceOptions.defaults());
         Analysis analysis = Analysis.of(ref, null, Analyzers.of(analyzers), cache, SourceOptions.defaults());
