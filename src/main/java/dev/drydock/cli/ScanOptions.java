@@ -1,0 +1,227 @@
+package dev.drydock.cli;
+
+import dev.drydock.DrydockException;
+import dev.drydock.DrydockException.UsageException;
+import dev.drydock.report.ScanJsonWriter;
+import dev.drydock.report.ScanSarifWriter;
+import dev.drydock.report.ScanTableWriter;
+import dev.drydock.scan.Finding;
+import dev.drydock.scan.ScanReport;
+import dev.drydock.scan.Scanner;
+import dev.drydock.scan.Severity;
+import dev.drydock.vulndb.DbConfig;
+import dev.drydock.vulndb.DbUpdater;
+import dev.drydock.vulndb.VulnDb;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/**
+ * The options {@code drydock image} and {@code drydock fs} share (a picocli mixin): the vulnerability database and
+ * its freshness, which scanners run, report filters, output, and the CI exit code.
+ */
+final class ScanOptions {
+
+    /** A database older than this is updated before a scan (unless --skip-db-update or --offline). */
+    static final Duration MAX_DB_AGE = Duration.ofHours(24);
+
+    enum Format { TABLE, JSON, SARIF }
+
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "The vulnerability database (default: $DRYDOCK_CACHE_DIR/db/drydock.db, else ~/.cache/drydock/db/drydock.db).")
+    Path db;
+
+    @Option(names = "--skip-db-update", description = "Use the database as it is, even when older than 24 hours.")
+    boolean skipDbUpdate;
+
+    @Option(names = "--offline", description = "No network at all: no database update, no registry pulls.")
+    boolean offline;
+
+    @Option(names = "--scanners", split = ",", paramLabel = "LIST", defaultValue = "vuln,secret,config",
+            description = "What to look for: vuln, secret, config (default: ${DEFAULT-VALUE}).")
+    List<String> scanners;
+
+    @Option(names = "--severity", split = ",", paramLabel = "LIST",
+            description = "Report only these severities: critical, high, medium, low, unknown (default: all).")
+    List<String> severities;
+
+    @Option(names = "--ignore-unfixed", description = "Leave out vulnerabilities that have no fixed version yet.")
+    boolean ignoreUnfixed;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--exit-code", paramLabel = "N", description = "Exit with N when a reported finding is at or above"
+            + " --fail-on (default: 0, or 1 when --fail-on is given).")
+    Integer exitCode;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "The least severity that fails the scan (with --exit-code; default: any reported finding).")
+    String failOn;
+
+    Set<Scanner.Kind> kinds() {
+        Set<Scanner.Kind> out = EnumSet.noneOf(Scanner.Kind.class);
+        for (String s : scanners) {
+            String k = s.strip().toLowerCase(Locale.ROOT);
+            switch (k) {
+                case "vuln", "vulns", "vulnerability", "vulnerabilities" -> out.add(Scanner.Kind.VULN);
+                case "secret", "secrets" -> out.add(Scanner.Kind.SECRET);
+                case "config", "misconfig" -> out.add(Scanner.Kind.CONFIG);
+                case "" -> { }
+                default -> throw new UsageException("--scanners: unknown scanner '" + s + "' (choose vuln, secret, config)");
+            }
+        }
+        return out;
+    }
+
+    Set<Severity> severities() {
+        Set<Severity> out = EnumSet.noneOf(Severity.class);
+        if (severities != null) {
+            for (String s : severities) {
+                out.add(severity("--severity", s));
+            }
+        }
+        return out;
+    }
+
+    Severity failOn() {
+        return failOn == null ? null : severity("--fail-on", failOn);
+    }
+
+    private static Severity severity(String option, String s) {
+        try {
+            return Severity.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
+    }
+
+    /** Checks the options that need no I/O; call before any work. */
+    void check() {
+        kinds();
+        severities();
+        failOn();
+        if (exitCode != null && (exitCode < 0 || exitCode > 255)) {
+            throw new UsageException("--exit-code must be between 0 and 255");
+        }
+    }
+
+    /**
+     * Opens the database when vulnerabilities are asked for; updates it first when it is older than 24 hours (unless
+     * --skip-db-update or --offline). With none, or one that cannot be read, the notes say exactly what to do and the
+     * scan goes on without vulnerabilities.
+     *
+     * @param notes receives what the report and stderr should say about the database
+     */
+    VulnDb openDb(Set<Scanner.Kind> kinds, List<String> notes, PrintStream err, Clock clock) {
+        if (!kinds.contains(Scanner.Kind.VULN)) {
+            return null;
+        }
+        Path path = VulnDb.defaultPath(db, System.getenv(), System.getProperty("user.home"));
+        if (!VulnDb.exists(path)) {
+            notes.add("vulnerabilities not scanned: " + VulnDb.missingMessage(path));
+            return null;
+        }
+        VulnDb opened;
+        try {
+            opened = VulnDb.open(path, clock);
+        } catch (DrydockException e) {
+            notes.add("vulnerabilities not scanned: " + e.getMessage());
+            return null;
+        }
+        if (opened.age().compareTo(MAX_DB_AGE) <= 0) {
+            return opened;
+        }
+        String age = describe(opened.age());
+        if (offline || skipDbUpdate) {
+            notes.add("the vulnerability database is " + age + " old (built " + opened.builtAt() + "); run 'drydock db update'"
+                    + " for current advisories");
+            return opened;
+        }
+        opened.close();
+        err.println("drydock: the vulnerability database is " + age + " old; updating it (--skip-db-update to scan with it as it is)");
+        try {
+            DbConfig cfg = DbConfig.load(null, Path.of("").toAbsolutePath());
+            new DbUpdater(cfg.osvBaseUrl(), cfg.kevUrl(), DbUpdater.DEFAULT_MAX_DOWNLOAD_BYTES, Duration.ofSeconds(60),
+                    Duration.ofSeconds(600), clock, line -> err.println("drydock: " + line))
+                    .update(path, cfg.ecosystems());
+        } catch (RuntimeException e) {
+            notes.add("could not update the vulnerability database (" + e.getMessage() + "); scanned with the one built "
+                    + age + " ago");
+        }
+        try {
+            return VulnDb.open(path, clock);
+        } catch (DrydockException e) {
+            notes.add("vulnerabilities not scanned: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static String describe(Duration d) {
+        long days = d.toDays();
+        return days >= 2 ? days + " days" : d.toHours() + " hours";
+    }
+
+    Scanner.Options scannerOptions(Set<Scanner.Kind> kinds, VulnDb store, List<String> notes) {
+        return new Scanner.Options(kinds, store, severities(), ignoreUnfixed, null, notes, 10);
+    }
+
+    /** Writes the report in the chosen format and returns the exit code the policy decides. */
+    int finish(ScanReport report, PrintStream stdout) throws IOException {
+        Writer w = output == null ? new OutputStreamWriter(stdout, StandardCharsets.UTF_8)
+                : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+        ScanReport decided = report.withVerdict(verdict(report));
+        try {
+            switch (format) {
+                case JSON -> new ScanJsonWriter().write(decided, w);
+                case SARIF -> new ScanSarifWriter().write(decided, w);
+                default -> new ScanTableWriter().write(decided, w);
+            }
+        } finally {
+            if (output == null) {
+                w.flush();
+            } else {
+                w.close();
+            }
+        }
+        return decided.verdict().passed() ? ExitCodes.OK : exitCode == null ? ExitCodes.FINDINGS : exitCode;
+    }
+
+    /**
+     * Fails when {@code --exit-code} or {@code --fail-on} is given and a reported, unsuppressed finding is at least the
+     * {@code --fail-on} severity (any severity when only {@code --exit-code} is given); otherwise passes.
+     */
+    ScanReport.Verdict verdict(ScanReport report) {
+        Severity threshold = failOn();
+        if (exitCode == null && threshold == null) {
+            return new ScanReport.Verdict(true, null, List.of(), List.of());
+        }
+        List<String> reasons = new ArrayList<>();
+        for (Finding f : report.findings()) {
+            if (f.suppressed() == null && (threshold == null || f.severity().atLeast(threshold))) {
+                reasons.add(f.severity() + " " + f.kind().name().toLowerCase(Locale.ROOT) + " " + f.id()
+                        + (f.vulnerability() != null ? " in " + f.vulnerability().packageName() + " " + f.vulnerability().installedVersion()
+                        : f.location() != null && f.location().path() != null ? " in /" + f.location().path() : ""));
+            }
+        }
+        boolean failing = !reasons.isEmpty() && (exitCode == null || exitCode != 0);
+        return new ScanReport.Verdict(!failing, threshold == null ? "any finding" : "fail-on: " + threshold.lower(), reasons,
+                List.of());
+    }
+}
