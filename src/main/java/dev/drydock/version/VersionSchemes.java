@@ -15,6 +15,13 @@ public final class VersionSchemes {
 
     static {
         // Each scheme adds its ecosystems here, one line per ecosystem.
+        BY_ECOSYSTEM.put("npm", SemVer.NPM);
+        BY_ECOSYSTEM.put("Go", GoVersion.INSTANCE);
+        BY_ECOSYSTEM.put("crates.io", CargoVersion.INSTANCE);
+        BY_ECOSYSTEM.put("Hex", SemVer.SCHEME); // Elixir's Version: SemVer 2.0.0 precedence, build metadata ignored
+        BY_ECOSYSTEM.put("Maven", MavenVersion.INSTANCE);
+        BY_ECOSYSTEM.put("NuGet", NuGetVersion.INSTANCE);
+        BY_ECOSYSTEM.put("Packagist", ComposerVersion.INSTANCE);
     }
 
     private VersionSchemes() {
