@@ -88,6 +88,9 @@ public final class OsvPackages {
         if (p.version() == null || p.version().isBlank()) {
             return "no version";
         }
+        if (base(p.ecosystem()).equals("Go") && p.version().equals("(devel)")) {
+            return "a Go main module built from a checkout has no version";
+        }
         if (base(p.ecosystem()).equals("Maven") && p.name().indexOf(':') < 0) {
             return "the jar does not say its groupId, and Maven advisories name groupId:artifactId";
         }
