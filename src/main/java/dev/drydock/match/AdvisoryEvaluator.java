@@ -47,12 +47,12 @@ final class AdvisoryEvaluator {
         String status = null;
         String undecided = null;
         for (Advisory.Affected a : advisory.affected()) {
-            if (!a.ecosystem().equals(key.ecosystem()) || !a.name().equals(key.name())) {
+            if (!a.name().equals(key.name()) || !a.ecosystem().equals(key.ecosystem())) {
                 continue;
             }
             boolean in = false;
             try {
-                in = OsvRanges.listed(ecosystemScheme, key.version(), a.versions());
+                in = listed(a, key.version());
                 for (Advisory.Range r : a.ranges()) {
                     String type = r.type() == null ? "" : r.type().toUpperCase(Locale.ROOT);
                     VersionScheme scheme = switch (type) {
@@ -86,6 +86,21 @@ final class AdvisoryEvaluator {
             }
         }
         return new Outcome(hits, fixes, status, hits.isEmpty() ? undecided : null);
+    }
+
+    /**
+     * {@code IncludedInVersions}. The schema compares the strings ({@code v == version}); where the entry also has
+     * ECOSYSTEM or SEMVER ranges (osv.dev derives the list from them) that is all that is done. An entry with no range
+     * drydock can evaluate (GIT only, or none) relies on its list alone, so there the scheme's equality also counts
+     * ({@code 1.0} is {@code 1.0.0} in PEP 440).
+     */
+    private boolean listed(Advisory.Affected a, String version) {
+        if (a.versions().isEmpty()) {
+            return false;
+        }
+        boolean evaluable = a.ranges().stream().anyMatch(r -> "ECOSYSTEM".equalsIgnoreCase(r.type())
+                || "SEMVER".equalsIgnoreCase(r.type()));
+        return evaluable ? a.versions().contains(version) : OsvRanges.listed(ecosystemScheme, version, a.versions());
     }
 
     /** An event with exactly one field set, as the schema requires; one with none or several is malformed. */

@@ -20,6 +20,23 @@ public record Cvss(String vector, double score) {
         if (vector == null || vector.isBlank()) {
             return Optional.empty();
         }
+        Optional<Cvss> known = SCORED.get(vector);
+        if (known != null) {
+            return known;
+        }
+        if (SCORED.size() > 50_000) {
+            SCORED.clear(); // bounded: a database holds far fewer distinct vectors than this
+        }
+        Optional<Cvss> c = score(vector);
+        SCORED.put(vector, c);
+        return c;
+    }
+
+    /** Scores are pure functions of the vector, and a scan meets the same few thousand vectors over and over. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Optional<Cvss>> SCORED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Optional<Cvss> score(String vector) {
         try {
             us.springett.cvss.Cvss c = us.springett.cvss.Cvss.fromVector(vector.strip());
             if (c == null) {

@@ -9,7 +9,9 @@ import dev.drydock.vulndb.Advisory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,12 +25,12 @@ final class FindingMerger {
 
     private static final int MAX_REFERENCES = 20;
 
-    private record Hit(Advisory advisory, OsvPackages.Key key, AdvisoryEvaluator.Outcome outcome) {
-        Set<String> ids() {
+    private record Hit(Advisory advisory, OsvPackages.Key key, AdvisoryEvaluator.Outcome outcome, Set<String> ids) {
+        static Hit of(Advisory advisory, OsvPackages.Key key, AdvisoryEvaluator.Outcome outcome) {
             Set<String> ids = new LinkedHashSet<>();
             ids.add(advisory.id());
             ids.addAll(advisory.aliases());
-            return ids;
+            return new Hit(advisory, key, outcome, ids);
         }
     }
 
@@ -36,7 +38,7 @@ final class FindingMerger {
     private final OperatingSystem os;
     private final VersionScheme scheme;
     private final List<String> layerDiffIds;
-    private final List<List<Hit>> groups = new ArrayList<>();
+    private final List<Hit> hits = new ArrayList<>();
 
     FindingMerger(Package pkg, OperatingSystem os, VersionScheme scheme, List<String> layerDiffIds) {
         this.pkg = pkg;
@@ -46,25 +48,39 @@ final class FindingMerger {
     }
 
     void add(Advisory a, OsvPackages.Key key, AdvisoryEvaluator.Outcome o) {
-        Hit hit = new Hit(a, key, o);
-        Set<String> ids = hit.ids();
-        List<Hit> merged = new ArrayList<>(List.of(hit));
-        groups.removeIf(g -> {
-            boolean shared = g.stream().anyMatch(h -> h.ids().stream().anyMatch(ids::contains));
-            if (shared) {
-                merged.addAll(g);
-            }
-            return shared;
-        });
-        groups.add(merged);
+        hits.add(Hit.of(a, key, o));
     }
 
+    /** One finding per group of hits linked by a shared id (union-find over the ids, linear in their number). */
     List<Finding> findings() {
+        int[] parent = new int[hits.size()];
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < hits.size(); i++) {
+            parent[i] = i;
+            for (String id : hits.get(i).ids()) {
+                Integer j = first.putIfAbsent(id, i);
+                if (j != null) {
+                    parent[root(parent, i)] = root(parent, j);
+                }
+            }
+        }
+        Map<Integer, List<Hit>> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < hits.size(); i++) {
+            groups.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(hits.get(i));
+        }
         List<Finding> out = new ArrayList<>();
-        for (List<Hit> g : groups) {
+        for (List<Hit> g : groups.values()) {
             out.add(finding(g));
         }
         return out;
+    }
+
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
     }
 
     private Finding finding(List<Hit> group) {

@@ -77,13 +77,10 @@ public final class OsvRanges {
         if (!beforeLimits(scheme, version, events)) {
             return Result.NOT_AFFECTED;
         }
-        List<Event> sorted = new ArrayList<>();
+        List<Event> sorted = new ArrayList<>(events.size());
         for (Event e : events) {
             if (e.kind() != Kind.LIMIT) {
-                if (!isZero(e)) {
-                    scheme.validate(e.version());
-                }
-                sorted.add(e);
+                sorted.add(e); // sorting and the walk parse every event but "0": a bad one throws there
             }
         }
         Comparator<Event> byVersion = (a, b) -> {
@@ -92,6 +89,9 @@ public final class OsvRanges {
             }
             return Integer.signum(scheme.compare(a.version(), b.version()));
         };
+        if (sorted.size() == 1 && !isZero(sorted.get(0))) {
+            scheme.validate(sorted.get(0).version()); // a lone event is compared below only if it is not a limit
+        }
         sorted.sort(byVersion); // List.sort is stable
         boolean vulnerable = false;
         for (Event e : sorted) {
