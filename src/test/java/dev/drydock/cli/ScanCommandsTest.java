@@ -176,4 +176,26 @@ class ScanCommandsTest {
         assertThat(run("image", "--offline", "registry.example.com/app:1")).isEqualTo(ExitCodes.USAGE);
         assertThat(stderr()).contains("--offline", "needs the network");
     }
+
+    @Test
+    void aStaleDatabaseIsNotedWhenUpdatesAreOff() {
+        ScanOptions o = new ScanOptions();
+        o.db = db;
+        o.offline = true;
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofHours(49));
+        try (var opened = o.openDb(java.util.EnumSet.of(dev.drydock.scan.Scanner.Kind.VULN), notes, System.err, later)) {
+            assertThat(opened).isNotNull();
+        }
+        assertThat(notes).singleElement().asString().contains("is 2 days old", "drydock db update");
+        // fresh: nothing to say; vulnerabilities not asked for: not even opened
+        notes.clear();
+        try (var opened = o.openDb(java.util.EnumSet.of(dev.drydock.scan.Scanner.Kind.VULN), notes, System.err,
+                java.time.Clock.systemUTC())) {
+            assertThat(opened).isNotNull();
+        }
+        assertThat(notes).isEmpty();
+        assertThat(o.openDb(java.util.EnumSet.of(dev.drydock.scan.Scanner.Kind.SECRET), notes, System.err,
+                java.time.Clock.systemUTC())).isNull();
+    }
 }
