@@ -2,6 +2,7 @@ package dev.drydock.version;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Alpine package versions ({@code digit{.digit}...{letter}{_suffix{number}}...{~hash}{-rN}}) validated and ordered
@@ -104,104 +105,104 @@ public final class ApkVersion implements VersionScheme {
         if (v == null || v.isEmpty()) {
             throw invalid(v, "version is empty");
         }
+        Tokenizer tokenizer = new Tokenizer(v);
         List<Token> out = new ArrayList<>();
-        int[] pos = {0};
-        String digits = digits(v, pos);
-        if (digits.isEmpty()) {
+        String first = tokenizer.run(DigitStrings::isDigit);
+        if (first.isEmpty()) {
             throw invalid(v, "does not start with a number");
         }
-        int type = INITIAL_DIGIT;
-        out.add(new Token(type, digits, 0));
-        while (pos[0] < v.length()) {
-            char c = v.charAt(pos[0]);
-            Token t;
-            if (c >= 'a' && c <= 'z') {
-                if (type > DIGIT) {
-                    throw invalid(v, "letter '" + c + "' may only follow a number");
-                }
-                pos[0]++;
-                t = new Token(LETTER, String.valueOf(c), 0);
-            } else if (c == '.' || DigitStrings.isDigit(c)) {
-                if (c == '.') {
-                    if (type > DIGIT) {
-                        throw invalid(v, "'.' may only follow a number");
-                    }
-                    pos[0]++;
-                }
-                int next;
-                if (type == INITIAL_DIGIT || type == DIGIT) {
-                    next = DIGIT;
-                } else if (type == SUFFIX) {
-                    next = SUFFIX_NO;
-                } else {
-                    throw invalid(v, "unexpected number at offset " + pos[0]);
-                }
-                String d = digits(v, pos);
-                if (d.isEmpty()) {
-                    throw invalid(v, "'.' must be followed by a number");
-                }
-                t = new Token(next, d, 0);
-            } else if (c == '_') {
-                if (type > SUFFIX_NO) {
-                    throw invalid(v, "suffix after ~hash or -r");
-                }
-                pos[0]++;
-                int start = pos[0];
-                while (pos[0] < v.length() && v.charAt(pos[0]) >= 'a' && v.charAt(pos[0]) <= 'z') {
-                    pos[0]++;
-                }
-                String name = v.substring(start, pos[0]);
-                int suffix = name.isEmpty() ? -1 : SUFFIXES.indexOf(name);
-                if (suffix <= 0) {
-                    throw invalid(v, "unknown suffix '_" + name
-                            + "' (known: _alpha _beta _pre _rc _cvs _svn _git _hg _p)");
-                }
-                t = new Token(SUFFIX, name, suffix);
-            } else if (c == '~') {
-                if (type >= COMMIT_HASH) {
-                    throw invalid(v, "'~hash' after another ~hash or -r");
-                }
-                pos[0]++;
-                int start = pos[0];
-                while (pos[0] < v.length() && isLowerHex(v.charAt(pos[0]))) {
-                    pos[0]++;
-                }
-                if (pos[0] == start) {
-                    throw invalid(v, "'~' must be followed by lowercase hex digits");
-                }
-                t = new Token(COMMIT_HASH, v.substring(start, pos[0]), 0);
-            } else if (c == '-') {
-                if (type >= REVISION_NO) {
-                    throw invalid(v, "second -r revision");
-                }
-                if (!v.startsWith("-r", pos[0])) {
-                    throw invalid(v, "'-' must start a revision -rN");
-                }
-                pos[0] += 2;
-                String d = digits(v, pos);
-                if (d.isEmpty()) {
-                    throw invalid(v, "revision -r has no number");
-                }
-                t = new Token(REVISION_NO, d, 0);
-            } else {
-                throw invalid(v, "invalid character '" + c + "' at offset " + pos[0]);
-            }
-            type = t.type();
+        Token t = new Token(INITIAL_DIGIT, first, 0);
+        while (t.type() != END) {
             out.add(t);
+            t = tokenizer.next(t.type());
         }
-        out.add(new Token(END, "", 0));
+        out.add(t);
         return out;
     }
 
-    private static String digits(String v, int[] pos) {
-        int start = pos[0];
-        while (pos[0] < v.length() && DigitStrings.isDigit(v.charAt(pos[0]))) {
-            pos[0]++;
+    /**
+     * apk-tools' {@code token_next}: the first character decides the kind of the next token, and a version's tokens
+     * may only move forward through the kinds (a letter only after a number, a suffix not after a hash, ...).
+     */
+    private static final class Tokenizer {
+        private final String v;
+        private int pos;
+
+        Tokenizer(String v) {
+            this.v = v;
         }
-        return v.substring(start, pos[0]);
+
+        Token next(int previous) {
+            if (pos == v.length()) {
+                return new Token(END, "", 0);
+            }
+            char c = v.charAt(pos);
+            if (c >= 'a' && c <= 'z') {
+                require(previous <= DIGIT, "letter '" + c + "' may only follow a number");
+                pos++;
+                return new Token(LETTER, String.valueOf(c), 0);
+            } else if (c == '.' || DigitStrings.isDigit(c)) {
+                return number(previous, c);
+            } else if (c == '_') {
+                require(previous <= SUFFIX_NO, "suffix after ~hash or -r");
+                pos++;
+                String name = run(ch -> ch >= 'a' && ch <= 'z');
+                int suffix = name.isEmpty() ? -1 : SUFFIXES.indexOf(name);
+                require(suffix > 0, "unknown suffix '_" + name + "' (known: _alpha _beta _pre _rc _cvs _svn _git _hg _p)");
+                return new Token(SUFFIX, name, suffix);
+            } else if (c == '~') {
+                require(previous < COMMIT_HASH, "'~hash' after another ~hash or -r");
+                pos++;
+                String hash = run(ApkVersion::isLowerHex);
+                require(!hash.isEmpty(), "'~' must be followed by lowercase hex digits");
+                return new Token(COMMIT_HASH, hash, 0);
+            } else if (c == '-') {
+                require(previous < REVISION_NO, "second -r revision");
+                require(v.startsWith("-r", pos), "'-' must start a revision -rN");
+                pos += 2;
+                String n = run(DigitStrings::isDigit);
+                require(!n.isEmpty(), "revision -r has no number");
+                return new Token(REVISION_NO, n, 0);
+            }
+            throw invalid(v, "invalid character '" + c + "' at offset " + pos);
+        }
+
+        /** {@code .N} after a number, or the number of a suffix ({@code _rc2}). */
+        private Token number(int previous, char c) {
+            if (c == '.') {
+                require(previous <= DIGIT, "'.' may only follow a number");
+                pos++;
+            }
+            int type;
+            if (previous == INITIAL_DIGIT || previous == DIGIT) {
+                type = DIGIT;
+            } else if (previous == SUFFIX) {
+                type = SUFFIX_NO;
+            } else {
+                throw invalid(v, "unexpected number at offset " + pos);
+            }
+            String n = run(DigitStrings::isDigit);
+            require(!n.isEmpty(), "'.' must be followed by a number");
+            return new Token(type, n, 0);
+        }
+
+        /** Consumes the longest run of characters matching {@code accept} and returns it. */
+        String run(IntPredicate accept) {
+            int start = pos;
+            while (pos < v.length() && accept.test(v.charAt(pos))) {
+                pos++;
+            }
+            return v.substring(start, pos);
+        }
+
+        private void require(boolean ok, String reason) {
+            if (!ok) {
+                throw invalid(v, reason);
+            }
+        }
     }
 
-    private static boolean isLowerHex(char c) {
+    private static boolean isLowerHex(int c) {
         return DigitStrings.isDigit(c) || (c >= 'a' && c <= 'f');
     }
 

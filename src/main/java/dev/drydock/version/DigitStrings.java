@@ -50,7 +50,7 @@ final class DigitStrings {
         return true;
     }
 
-    static boolean isDigit(char c) {
+    static boolean isDigit(int c) {
         return c >= '0' && c <= '9';
     }
 

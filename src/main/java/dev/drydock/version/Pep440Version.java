@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * rc}, {@code rev}/{@code r}/{@code post}, {@code 1.0-1} is {@code 1.0.post1}, a leading {@code v} and separators
  * {@code - _ .} are optional, case is ignored, numbers lose leading zeros and have any length.
  *
- * <p>One deliberate difference: packaging's case-insensitive Python regex also accepts four non-ASCII letters
- * (such as the long s in {@code poſt}); here any non-ASCII character is an error.
+ * <p>One deliberate difference: packaging's Python regex lets a little non-ASCII text through (Unicode whitespace
+ * around the version, and in packaging before 26 a long s (U+017F) read as an s in {@code post}); here any
+ * non-ASCII character is an error.
  */
 public final class Pep440Version implements VersionScheme {
 

@@ -143,24 +143,10 @@ public final class RpmVersion implements VersionScheme {
             if (c1 == 0 || c2 == 0) {
                 break;
             }
-            int end1 = one;
-            int end2 = two;
+            // the first all-digit or all-letter segment of each, its kind chosen by a's
             boolean isNum = DigitStrings.isDigit(c1);
-            if (isNum) {
-                while (end1 < a.length() && DigitStrings.isDigit(a.charAt(end1))) {
-                    end1++;
-                }
-                while (end2 < b.length() && DigitStrings.isDigit(b.charAt(end2))) {
-                    end2++;
-                }
-            } else {
-                while (end1 < a.length() && DigitStrings.isAsciiLetter(a.charAt(end1))) {
-                    end1++;
-                }
-                while (end2 < b.length() && DigitStrings.isAsciiLetter(b.charAt(end2))) {
-                    end2++;
-                }
-            }
+            int end1 = segmentEnd(a, one, isNum);
+            int end2 = segmentEnd(b, two, isNum);
             // segments of different types: numeric is newer than alphabetic
             if (end2 == two) {
                 return isNum ? 1 : -1;
@@ -178,6 +164,14 @@ public final class RpmVersion implements VersionScheme {
             return 0;
         }
         return one >= a.length() ? -1 : 1;
+    }
+
+    private static int segmentEnd(String s, int from, boolean digits) {
+        int i = from;
+        while (i < s.length() && (digits ? DigitStrings.isDigit(s.charAt(i)) : DigitStrings.isAsciiLetter(s.charAt(i)))) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean isSeparator(char c) {

@@ -104,6 +104,37 @@ class DebianVersionTest {
         assertThatThrownBy(() -> DEB.compare("1.0", bad)).isInstanceOf(InvalidVersionException.class);
     }
 
+    /** The parse cases of dpkg's own unit test (lib/dpkg/t/t-version.c), as dpkg 1.21 on this machine decides them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "0:0", "0:0-0", "0:0.0-0.0", "1:0", "5:1", "0:0-0-0", "0:0-0-0-0", "0:0:0-0", "0:0:0:0-0",
+        "0:0:0-0-0", "0:0-0:0-0", "0:09azAZ.-+~:-0", "0:0-azAZ09.+~"})
+    void acceptsWhatDpkgsUnitTestAccepts(String good) {
+        DEB.validate(good);
+    }
+
+    @Test
+    void refusesWhatDpkgsUnitTestRefuses() {
+        for (String bad : new String[] {"", "  ", "0:", "0:0 0-1", "-1:0-1", "999999999999999999999999:0-1", "a:0-0",
+            "A:0-0", "-0", "0:-0", "0:abc3-0", "0:0-0:0"}) {
+            assertThatThrownBy(() -> DEB.validate(bad)).as("'%s'", bad).isInstanceOf(InvalidVersionException.class);
+        }
+        for (char c : "!#@$%&/|\\<>()[]{};,_=*^'".toCharArray()) {
+            assertThatThrownBy(() -> DEB.validate("0:0" + c + "-0")).as("upstream with '%s'", c)
+                    .hasMessageContaining("invalid character '" + c + "' in version number");
+            assertThatThrownBy(() -> DEB.validate("0:0-0" + c)).as("revision with '%s'", c)
+                    .hasMessageContaining("invalid character '" + c + "' in revision number");
+        }
+        // dpkg 1.21 refuses an empty revision ("revision number is empty"); older dpkg unit tests accepted "0:0-"
+        assertThatThrownBy(() -> DEB.validate("0:0-")).hasMessageContaining("revision number is empty");
+    }
+
+    @Test
+    void splitsLikeDpkgsUnitTest() {
+        assertThat(DebianVersion.parse("0:0-0:0-0")).isEqualTo(new DebianVersion.Parts("0", "0-0:0", "0"));
+        assertThat(DebianVersion.parse("0:0:0-0-0")).isEqualTo(new DebianVersion.Parts("0", "0:0-0", "0"));
+        assertThat(DEB.compare("0:0-00", "0:00-0")).isZero();
+    }
+
     @Test
     void errorsSayWhatIsWrong() {
         assertThatThrownBy(() -> DEB.validate("1.0-")).hasMessageContaining("revision number is empty");

@@ -18,6 +18,14 @@ final class VersionRows {
     private VersionRows() {
     }
 
+    /** What a differential run found: drydock's answer per pair, the disagreements, and a note for the summary. */
+    record Outcome(List<String> ours, List<String> disagreements, String note) {
+
+        Map<String, Integer> histogram() {
+            return VersionRows.histogram(ours);
+        }
+    }
+
     /** Arguments (a, expected sign, b, why) for a parameterized test. */
     static Stream<Arguments> parse(String rows) {
         List<Arguments> out = new ArrayList<>();
