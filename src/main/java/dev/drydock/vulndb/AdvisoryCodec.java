@@ -78,7 +78,7 @@ final class AdvisoryCodec {
     }
 
     static byte[] deflate(byte[] json, byte[] dictionary) {
-        Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
+        Deflater d = new Deflater(6, true);
         try {
             if (dictionary != null && dictionary.length > 0) {
                 d.setDictionary(dictionary);

@@ -11,10 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes a new database file from scratch (never an existing one: updates build a new file beside the old and rename
@@ -132,22 +130,32 @@ final class DatabaseWriter implements AutoCloseable {
         }
     }
 
+    /** What {@link #add} did with a record. */
+    enum Added { NEW, DUPLICATE, MERGED }
+
     /**
-     * Adds a record to the current source.
-     *
-     * @return {@code false} when the source already held a record with this id from this feed: the newer of the two
-     *         copies is kept
+     * Adds a record to the current source. A second record with the same feed and id in one source is either a copy
+     * (OSV: the same GHSA in two ecosystems' files; the newer is kept, {@link Added#DUPLICATE}) or, for the converted
+     * feeds, the same advisory for another package (RubySec has one file per gem and CVE: {@code gems/actionpack/CVE-…}
+     * and {@code gems/activesupport/CVE-…}); those are merged into one record with both packages, as OSV would have it.
      */
-    boolean add(long sourceId, Advisory a, List<String> related) throws SQLException {
+    Added add(long sourceId, Advisory a, List<String> related) throws SQLException {
         String key = a.source() + '\0' + a.id();
         Object[] prev = seen.get(key);
         String modified = a.modified() == null ? null : a.modified().toString();
+        Added result = Added.NEW;
         if (prev != null) {
-            String prevModified = (String) prev[1];
-            if (modified == null || (prevModified != null && prevModified.compareTo(modified) >= 0)) {
-                return false;
+            Advisory before = (Advisory) prev[2];
+            if (before != null) {
+                a = merge(before, a);
+                result = Added.MERGED;
+            } else {
+                String prevModified = (String) prev[1];
+                if (modified == null || (prevModified != null && prevModified.compareTo(modified) >= 0)) {
+                    return Added.DUPLICATE;
+                }
+                result = Added.DUPLICATE; // a newer copy of a record already written: replace it
             }
-            // a newer copy of a record already written: replace it
             release();
             flush();
             for (String table : List.of("DELETE FROM packages WHERE advisory = ?", "DELETE FROM aliases WHERE advisory = ?",
@@ -160,7 +168,8 @@ final class DatabaseWriter implements AutoCloseable {
             written--;
         }
         long pk = nextPk++;
-        seen.put(key, new Object[] {pk, modified});
+        // converted feeds are small and may need merging: keep their records; OSV feeds only need the date
+        seen.put(key, new Object[] {pk, modified, a.source().startsWith("osv") ? null : a});
         byte[] json = AdvisoryCodec.json(a);
         written++;
         if (!dictionaries.containsKey(a.source())) {
@@ -172,7 +181,18 @@ final class DatabaseWriter implements AutoCloseable {
         } else {
             insert(pk, sourceId, a, related, json);
         }
-        return prev == null;
+        return result;
+    }
+
+    private static Advisory merge(Advisory a, Advisory b) {
+        List<String> aliases = new java.util.ArrayList<>(a.aliases());
+        b.aliases().stream().filter(x -> !aliases.contains(x)).forEach(aliases::add);
+        List<Advisory.Affected> affected = new java.util.ArrayList<>(a.affected());
+        b.affected().stream().filter(x -> !affected.contains(x)).forEach(affected::add);
+        List<String> refs = new java.util.ArrayList<>(a.references());
+        b.references().stream().filter(x -> !refs.contains(x)).forEach(refs::add);
+        return new Advisory(a.id(), aliases, a.summary(), a.details(), a.published(), a.modified(), a.withdrawn(), a.severity(),
+                a.sourceSeverity() != null ? a.sourceSeverity() : b.sourceSeverity(), affected, refs, a.source(), false);
     }
 
     private void insert(long pk, long sourceId, Advisory a, List<String> related, byte[] json) throws SQLException {
@@ -370,25 +390,13 @@ final class DatabaseWriter implements AutoCloseable {
                     throw new SQLException("integrity check of the new database failed: " + rs.getString(1));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT count(*), (SELECT sum(records) FROM sources) FROM advisories")) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM advisories")) {
                 rs.next();
                 if (rs.getLong(1) != written) {
                     throw new SQLException("the new database holds " + rs.getLong(1) + " records, " + written + " were written");
                 }
             }
         }
-    }
-
-    /** Ecosystems in the packages table so far (for the import summary). */
-    Set<String> ecosystems() throws SQLException {
-        flush();
-        Set<String> out = new LinkedHashSet<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT ecosystem FROM packages ORDER BY 1")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.drydock.vulndb;
 
-import dev.drydock.version.VersionScheme;
 import dev.drydock.version.VersionSchemes;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,10 +42,6 @@ public final class DbImporter {
     /** RubyGems' ordering from the version scheme registry, or {@code null} when this build has none. */
     static Comparator<String> defaultRubyGems() {
         return VersionSchemes.forEcosystem("RubyGems").map(s -> (Comparator<String>) s::compare).orElse(null);
-    }
-
-    static Comparator<String> comparator(VersionScheme s) {
-        return s::compare;
     }
 
     public Result run(Path db, List<Path> inputs, boolean fresh, Runnable onWait) {

@@ -258,7 +258,7 @@ public final class DbUpdater {
                 if (e instanceof InputException ie) {
                     throw ie;
                 }
-                throw new InputException(url + ": download interrupted after " + n + " bytes (" + e.getMessage()
+                throw new InputException(url + ": download interrupted after " + n + " bytes (" + e
                         + "); the existing database is unchanged", e);
             }
             if (declared.isPresent() && declared.getAsLong() != n) {

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * What an import read, stored and skipped (and why). Every file or zip entry looked at is counted once:
- * {@code read == imported + duplicates + kevFiles + skipped()}.
+ * {@code read == imported + merged + duplicates + kevFiles + skipped()}.
  */
 public final class ImportStats {
 
@@ -17,6 +17,7 @@ public final class ImportStats {
     private long read;
     private long imported;
     private long duplicates;
+    private long merged;
     private long kevFiles;
     private long kevEntries;
     private long approximatedRanges;
@@ -31,6 +32,12 @@ public final class ImportStats {
     void imported(Advisory a) {
         imported++;
         a.affected().stream().map(Advisory.Affected::ecosystem).distinct().forEach(e -> perEcosystem.merge(e, 1L, Long::sum));
+    }
+
+    /** A file that added packages to a record already imported (RubySec: one file per gem for the same CVE). */
+    void merged(Advisory a) {
+        merged++;
+        a.affected().stream().map(Advisory.Affected::ecosystem).distinct().forEach(e -> perEcosystem.putIfAbsent(e, 0L));
     }
 
     void duplicate() {
@@ -58,6 +65,7 @@ public final class ImportStats {
         read += o.read;
         imported += o.imported;
         duplicates += o.duplicates;
+        merged += o.merged;
         kevFiles += o.kevFiles;
         kevEntries += o.kevEntries;
         approximatedRanges += o.approximatedRanges;
@@ -86,6 +94,11 @@ public final class ImportStats {
     /** Records left out because the same source already had a copy at least as new (same feed and id). */
     public long duplicateCount() {
         return duplicates;
+    }
+
+    /** Files whose packages were added to a record with the same id already imported. */
+    public long mergedCount() {
+        return merged;
     }
 
     public long kevEntryCount() {
@@ -123,8 +136,8 @@ public final class ImportStats {
     /** A short human summary; the lines the CLI prints. */
     public List<String> summary() {
         List<String> out = new ArrayList<>();
-        out.add(String.format("read %,d, imported %,d, duplicates %,d, KEV entries %,d, skipped %,d",
-                read, imported, duplicates, kevEntries, skippedCount()));
+        out.add(String.format("read %,d, imported %,d, merged into those %,d, duplicates %,d, KEV entries %,d, skipped %,d",
+                read, imported, merged, duplicates, kevEntries, skippedCount()));
         perEcosystem.forEach((e, n) -> out.add(String.format("  %-24s %,9d", e, n)));
         if (approximatedRanges > 0) {
             out.add(String.format("  %,d range(s) start one version early (OSV cannot say \"after v\"; see docs/vulndb.md)", approximatedRanges));

@@ -227,10 +227,10 @@ final class Importer {
     }
 
     private void store(long sourceId, Advisory a, List<String> related, ImportStats stats) throws SQLException {
-        if (writer.add(sourceId, a, related)) {
-            stats.imported(a);
-        } else {
-            stats.duplicate();
+        switch (writer.add(sourceId, a, related)) {
+            case NEW -> stats.imported(a);
+            case MERGED -> stats.merged(a);
+            case DUPLICATE -> stats.duplicate();
         }
     }
 

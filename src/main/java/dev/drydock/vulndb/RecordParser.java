@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 /**
  * Parses one advisory file (already read, bounded in size) into a JSON tree. JSON goes through Jackson as is; YAML
  * goes through Jackson's YAML parser but every scalar is kept as the text it was written as, because a YAML 1.1
- * loader turns an unquoted {@code 1.10} into the number 1.1 and a version would silently change.
+ * loader turns an unquoted {@code 1.10} into the number 1.1 and a version would silently change. Jackson's streaming
+ * YAML parser does not expand aliases (no "billion laughs"); duplicate keys are refused.
  */
 final class RecordParser {
 
@@ -66,10 +67,10 @@ final class RecordParser {
             }
             return read(p, t, 0);
         } catch (JsonProcessingException e) {
-            throw new ParseException("invalid YAML" + where(e) + ": " + e.getOriginalMessage());
+            throw new ParseException("invalid YAML" + where(e) + ": " + oneLine(e.getOriginalMessage()));
         } catch (IOException | RuntimeException e) {
             // SnakeYAML reports some limits (code points, aliases) as unchecked exceptions
-            throw new ParseException("invalid YAML: " + e.getMessage());
+            throw new ParseException("invalid YAML: " + oneLine(e.getMessage()));
         }
     }
 
@@ -83,6 +84,9 @@ final class RecordParser {
                 ObjectNode o = f.objectNode();
                 for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
                     String name = p.currentName();
+                    if (o.has(name)) {
+                        throw new ParseException("invalid YAML at line " + p.currentLocation().getLineNr() + ": duplicate key '" + name + "'");
+                    }
                     o.set(name, read(p, p.nextToken(), depth + 1));
                 }
                 return o;
@@ -104,6 +108,16 @@ final class RecordParser {
                 return f.textNode(p.getText());
             }
         }
+    }
+
+    /** SnakeYAML's messages quote the input over several lines: one line is enough, the position is given. */
+    private static String oneLine(String m) {
+        if (m == null) {
+            return "";
+        }
+        String first = m.lines().filter(l -> !l.isBlank() && !l.strip().startsWith("in 'reader'") && !l.strip().equals("^"))
+                .map(String::strip).reduce((a, b) -> a + "; " + b).orElse(m);
+        return first.length() > 300 ? first.substring(0, 300) + "…" : first;
     }
 
     private static String where(JsonProcessingException e) {

@@ -157,13 +157,7 @@ final class RubySecRecords {
     }
 
     private static int cmp(Cut a, Cut b, Comparator<String> v) {
-        if (a.version() == null || b.version() == null) {
-            int ra = a.version() == null ? (a.after() ? 1 : -1) : 0;
-            int rb = b.version() == null ? (b.after() ? 1 : -1) : 0;
-            return Integer.compare(ra, rb);
-        }
-        int c = v.compare(a.version(), b.version());
-        return c != 0 ? c : Boolean.compare(a.after(), b.after());
+        return SafeIntervals.compare(a, b, v);
     }
 
     private static void addId(List<String> out, String prefix, String value, String stem) {

@@ -40,6 +40,11 @@ final class SafeIntervals {
     }
 
     private int compare(Cut a, Cut b) {
+        return compare(a, b, versions);
+    }
+
+    /** Orders cuts: minus infinity, then by version, "just before v" ahead of "just after v", plus infinity last. */
+    static int compare(Cut a, Cut b, Comparator<String> versions) {
         if (a.version() == null || b.version() == null) {
             int ra = a.version() == null ? (a.after() ? 1 : -1) : 0;
             int rb = b.version() == null ? (b.after() ? 1 : -1) : 0;
