@@ -203,6 +203,31 @@ class ScannerSnapshotTest {
         assertThat(r.diagnostics()).noneMatch(d -> d.contains("could not decide"));
     }
 
+    @Test
+    void ubuntuSourcePackageFromADpkgDatabase() throws Exception {
+        assumeTrue(db != null, TestVulnDbs.snapshotMissing());
+        String status = "Package: libssl3\nStatus: install ok installed\nPriority: optional\nArchitecture: amd64\n"
+                + "Source: openssl\nVersion: 3.0.2-0ubuntu1.10\nDescription: TLS\n\n"
+                + "Package: openssl\nStatus: install ok installed\nArchitecture: amd64\nVersion: 3.0.2-0ubuntu1.14\n"
+                + "Description: TLS tools\n\n";
+        Path image = TestImages.dockerArchive()
+                .layer(TestImages.layer().file("etc/os-release", "NAME=\"Ubuntu\"\nID=ubuntu\nVERSION_ID=\"22.04\"\n"
+                                + "PRETTY_NAME=\"Ubuntu 22.04.3 LTS\"\n")
+                        .file("var/lib/dpkg/status", status), "ADD rootfs /")
+                .writeTo(dir.resolve("ubuntu.tar"));
+        ScanReport r = scan(image);
+        assertThat(r.os().ecosystem()).isEqualTo("Ubuntu:22.04:LTS");
+        // canonical/ubuntu-security-notices CVE-2024-0727: openssl (source) fixed in 3.0.2-0ubuntu1.14 for 22.04
+        assertThat(of(r, "libssl3", "3.0.2-0ubuntu1.10")).singleElement().satisfies(f -> {
+            assertThat(f.id()).isEqualTo("CVE-2024-0727");
+            assertThat(f.vulnerability().sourceName()).isEqualTo("openssl");
+            assertThat(f.vulnerability().fixedVersions()).containsExactly("3.0.2-0ubuntu1.14");
+            assertThat(f.vulnerability().cvssScore()).isEqualTo(5.5); // its CVSS 3.1 vector, before Ubuntu's "low"
+            assertThat(f.target()).isEqualTo("ubuntu 22.04 (dpkg)");
+        });
+        assertThat(of(r, "openssl", "3.0.2-0ubuntu1.14")).isEmpty(); // the fixed version itself
+    }
+
     static Path onPath(String name) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
             Path p = Path.of(d.isEmpty() ? "." : d, name);
