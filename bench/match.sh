@@ -8,3 +8,6 @@ cp="bench/target/classes:target/drydock.jar:$(cat bench/target/classpath.txt)"
 java -cp "$cp" org.openjdk.jmh.Main MatchBenchmark -rf text -rff bench/target/match.txt "$@"
 echo
 echo "Score above is milliseconds to match 1,000 packages (target: under 100 ms)."
+echo
+echo "CPU time of the matching thread (the honest number on an overloaded machine):"
+java -cp "$cp" dev.drydock.bench.MatchCpuTime 20
