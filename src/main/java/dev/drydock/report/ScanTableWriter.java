@@ -1,5 +1,6 @@
 package dev.drydock.report;
 
+import dev.drydock.scan.Distro;
 import dev.drydock.scan.Finding;
 import dev.drydock.scan.ScanReport;
 import dev.drydock.scan.Severity;
@@ -30,7 +31,11 @@ public final class ScanTableWriter {
             b.append(" (").append(report.os().name()).append(')');
         }
         b.append(nl);
-        Map<String, List<Finding>> byTarget = new TreeMap<>();
+        // the OS packages first (as Trivy and Grype show them), then files and the image config by name
+        Map<String, List<Finding>> byTarget = new TreeMap<>((x, y) -> {
+            int c = Boolean.compare(!isOs(report, x), !isOs(report, y));
+            return c != 0 ? c : x.compareTo(y);
+        });
         for (Finding f : report.findings()) {
             byTarget.computeIfAbsent(f.target() == null ? "" : f.target(), k -> new ArrayList<>()).add(f);
         }
@@ -78,6 +83,11 @@ public final class ScanTableWriter {
         }
         out.write(b.toString());
         out.flush();
+    }
+
+    private static boolean isOs(ScanReport report, String target) {
+        return report.findings().stream().anyMatch(f -> target.equals(f.target()) && f.vulnerability() != null
+                && Distro.isOsEcosystem(f.vulnerability().ecosystem()));
     }
 
     static String counts(List<Finding> fs) {
