@@ -25,13 +25,14 @@ run() { # label, input path
     for i in 1 2 3; do
         rm -f "$out/drydock.db"
         /usr/bin/time -v java -jar "$jar" db import --fresh --db "$out/drydock.db" "$path" > "$out/import-$label.out" 2> "$out/time-$label-$i.txt"
-        local wall rss
+        local wall rss cpu
         wall=$(grep 'Elapsed (wall clock)' "$out/time-$label-$i.txt" | awk '{print $NF}')
         rss=$(grep 'Maximum resident set size' "$out/time-$label-$i.txt" | awk '{print $NF}')
-        printf '  %-10s run %d: wall %s, peak RSS %d MB\n' "$label" "$i" "$wall" $((rss / 1024))
+        cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$out/time-$label-$i.txt")
+        printf '  %-10s run %d: wall %s, CPU (user+sys) %s s, peak RSS %d MB\n' "$label" "$i" "$wall" "$cpu" $((rss / 1024))
     done
 }
-echo "db import of $snap ($(nproc) cores):"
+echo "db import of $snap ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)):"
 run directory "$snap"
 run zip "$out/snapshot.zip"
 db=$(stat -c %s "$out/drydock.db")

@@ -207,6 +207,7 @@ final class DbCommand implements Runnable {
             o.put("builtAt", s.builtAt().toString());
             o.put("ageSeconds", s.age().toSeconds());
             o.put("builtBy", s.builtBy());
+            o.put("lastChecked", s.lastChecked() == null ? null : s.lastChecked().toString());
             o.put("records", s.records());
             o.put("kevEntries", s.kevEntries());
             ArrayNode src = o.putArray("sources");
@@ -233,6 +234,9 @@ final class DbCommand implements Runnable {
             out.printf(Locale.ROOT, "Database:  %s (%s)%n", s.location(), mb(s.sizeBytes()));
             out.printf(Locale.ROOT, "Schema:    version %d, built by %s%n", s.schemaVersion(), s.builtBy());
             out.printf(Locale.ROOT, "Built:     %s (%s ago)%n", s.builtAt(), age(s.age()));
+            if (s.lastChecked() != null) {
+                out.printf(Locale.ROOT, "Checked:   %s (last db update; feeds unchanged since the build answer 304)%n", s.lastChecked());
+            }
             out.printf(Locale.ROOT, "Records:   %,d; KEV entries: %,d%n", s.records(), s.kevEntries());
             out.println();
             out.printf(Locale.ROOT, "%-40s %-13s %10s %8s  %-20s %s%n", "SOURCE", "KIND", "RECORDS", "SKIPPED", "IMPORTED", "LAST-MODIFIED / ETAG");

@@ -170,7 +170,7 @@ final class DatabaseWriter implements AutoCloseable {
         long pk = nextPk++;
         // converted feeds are small and may need merging: keep their records; OSV feeds only need the date
         seen.put(key, new Object[] {pk, modified, a.source().startsWith("osv") ? null : a});
-        byte[] json = AdvisoryCodec.json(a);
+        byte[] json = AdvisoryCodec.encode(a);
         written++;
         if (!dictionaries.containsKey(a.source())) {
             List<Pending> h = held.computeIfAbsent(a.source(), k -> new java.util.ArrayList<>());

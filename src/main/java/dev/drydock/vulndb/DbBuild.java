@@ -36,8 +36,9 @@ final class DbBuild {
     private DbBuild() {
     }
 
-    static <T> T run(Path db, Duration lockTimeout, Runnable onWait, Clock clock, Body<T> body) {
-        Path dir = db.toAbsolutePath().getParent();
+    static <T> T run(Path target, Duration lockTimeout, Runnable onWait, Clock clock, Body<T> body) {
+        Path db = target.toAbsolutePath().normalize();
+        Path dir = db.getParent();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -34,8 +34,9 @@ final class DbLock implements AutoCloseable {
 
     /** Waits up to {@code timeout} for the lock; says who to wait for when it cannot be had. */
     static DbLock acquire(Path db, Duration timeout, Runnable onWait) {
-        Path lockFile = db.resolveSibling(db.getFileName() + ".lock");
-        ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), k -> new ReentrantLock());
+        Path abs = db.toAbsolutePath().normalize();
+        Path lockFile = abs.resolveSibling(abs.getFileName() + ".lock");
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, k -> new ReentrantLock());
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean waited = false;
         try {

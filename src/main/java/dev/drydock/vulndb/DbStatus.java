@@ -17,9 +17,10 @@ import java.util.List;
  * @param sources       the feeds in it
  * @param ecosystems    record counts per ecosystem (as the records spell it: {@code AlmaLinux:9})
  * @param kevEntries    CISA KEV catalogue entries
+ * @param lastChecked   when {@code db update} last succeeded (it may have found nothing new), or {@code null}
  */
 public record DbStatus(Path location, long sizeBytes, int schemaVersion, Instant builtAt, Duration age, String builtBy,
-                       List<Source> sources, List<EcosystemCount> ecosystems, long kevEntries) {
+                       List<Source> sources, List<EcosystemCount> ecosystems, long kevEntries, Instant lastChecked) {
 
     public DbStatus {
         sources = List.copyOf(sources);

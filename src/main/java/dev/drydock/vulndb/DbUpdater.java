@@ -170,7 +170,9 @@ public final class DbUpdater {
                             if (name.equals(KEV_SOURCE)) {
                                 s = importKev(w, f);
                             } else {
-                                s = importer.importZip(sid, f.file(), name);
+                                // feed from each record (osv:<its first ecosystem>), so the copy of a GHSA that
+                                // osv.dev puts in every ecosystem's zip it affects is one record to lookups
+                                s = importer.importZip(sid, f.file(), null);
                             }
                             w.endSource(sid, s.importedCount(), s.skippedCount(),
                                     name.equals(KEV_SOURCE) ? "KEV entries: " + s.kevEntryCount() : null);
@@ -183,6 +185,7 @@ public final class DbUpdater {
         } finally {
             downloads.values().forEach(DatabaseWriter::deleteQuietly);
         }
+        VulnDb.recordCheck(db, clock.instant());
         return out[0];
     }
 

@@ -72,11 +72,12 @@ public final class VulnDb implements AdvisoryStore {
         if (!Files.isRegularFile(path)) {
             throw new InputException(missingMessage(path));
         }
-        Map<String, String> meta = meta(path);
         try {
-            return new VulnDb(path, clock, Instant.parse(meta.get("built_at")), new SqliteAdvisoryStore(path));
+            SqliteAdvisoryStore store = new SqliteAdvisoryStore(path);
+            return new VulnDb(path, clock, Instant.parse(store.meta().get("built_at")), store);
         } catch (SQLException e) {
-            throw new InputException(path + ": cannot open the vulnerability database: " + e.getMessage(), e);
+            throw new InputException(path + ": not a drydock vulnerability database (" + e.getMessage()
+                    + "); delete it and run 'drydock db update' or 'drydock db import'", e);
         }
     }
 
@@ -87,22 +88,8 @@ public final class VulnDb implements AdvisoryStore {
 
     /** The metadata of the database, checked for the schema version this drydock reads. */
     static Map<String, String> meta(Path path) {
-        try (Connection c = SqliteAdvisoryStore.readOnly(path); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT key, value FROM meta")) {
-            Map<String, String> m = new java.util.HashMap<>();
-            while (rs.next()) {
-                m.put(rs.getString(1), rs.getString(2));
-            }
-            String v = m.get("schema_version");
-            if (v == null || m.get("built_at") == null) {
-                throw new InputException(path + ": not a complete drydock vulnerability database (no schema version);"
-                        + " rebuild it with 'drydock db update' or 'drydock db import'");
-            }
-            if (!v.equals(String.valueOf(Schema.VERSION))) {
-                throw new InputException(path + ": vulnerability database schema version " + v + ", this drydock reads version "
-                        + Schema.VERSION + "; rebuild it with 'drydock db update' or 'drydock db import'");
-            }
-            return m;
+        try (Connection c = SqliteAdvisoryStore.readOnly(path)) {
+            return SqliteAdvisoryStore.readMeta(c, path);
         } catch (SQLException e) {
             throw new InputException(path + ": not a drydock vulnerability database (" + e.getMessage()
                     + "); delete it and run 'drydock db update' or 'drydock db import'", e);
@@ -135,6 +122,41 @@ public final class VulnDb implements AdvisoryStore {
         return Duration.between(builtAt, clock.instant());
     }
 
+    /**
+     * Time since the data was last known current: since the last successful {@code db update} (which leaves the file
+     * alone when every feed answers 304, and notes the check in {@code drydock.db.checked}), or since the build.
+     * This is what "update when older than 24 h" should look at, so an unchanged feed is not asked again every scan.
+     */
+    public Duration sinceChecked() {
+        Instant last = lastCheck(path).filter(t -> t.isAfter(builtAt)).orElse(builtAt);
+        return Duration.between(last, clock.instant());
+    }
+
+    /** When {@code db update} last succeeded for this database, if it ever did. */
+    public static Optional<Instant> lastCheck(Path db) {
+        try {
+            return Optional.of(Instant.parse(Files.readString(checkFile(db)).strip()));
+        } catch (IOException | java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    static void recordCheck(Path db, Instant at) {
+        Path f = checkFile(db);
+        try {
+            Path tmp = Files.createTempFile(f.getParent(), ".drydock.checked.", ".tmp");
+            Files.writeString(tmp, at.toString() + "\n");
+            Files.move(tmp, f, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // only an optimisation: the next scan checks again
+        }
+    }
+
+    private static Path checkFile(Path db) {
+        Path abs = db.toAbsolutePath().normalize();
+        return abs.resolveSibling(abs.getFileName() + ".checked");
+    }
+
     @Override
     public List<Advisory> find(String ecosystem, String name) {
         return store.find(ecosystem, name);
@@ -145,34 +167,40 @@ public final class VulnDb implements AdvisoryStore {
         return store.findById(id);
     }
 
-    /** What {@code drydock db status} prints. */
+    /** What {@code drydock db status} prints (read from the same file the lookups use). */
     public DbStatus status() {
-        try (Connection c = SqliteAdvisoryStore.readOnly(path); Statement s = c.createStatement()) {
-            Map<String, String> meta = meta(path);
+        long size;
+        try {
+            size = Files.size(path);
+        } catch (IOException e) {
+            size = -1; // replaced meanwhile; the rest still describes the file this handle reads
+        }
+        long fileSize = size;
+        return store.withJdbc(c -> {
+            Map<String, String> meta = store.meta();
             List<DbStatus.Source> sources = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT name, kind, url, etag, last_modified, imported_at, records, skipped, detail"
-                    + " FROM sources ORDER BY name")) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT name, kind, url, etag, last_modified,"
+                    + " imported_at, records, skipped, detail FROM sources ORDER BY name")) {
                 while (rs.next()) {
                     sources.add(new DbStatus.Source(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), Instant.parse(rs.getString(6)), rs.getLong(7), rs.getLong(8), rs.getString(9)));
                 }
             }
             List<DbStatus.EcosystemCount> ecos = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT ecosystem, advisories, packages FROM ecosystems ORDER BY ecosystem")) {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT ecosystem, advisories, packages FROM ecosystems ORDER BY ecosystem")) {
                 while (rs.next()) {
                     ecos.add(new DbStatus.EcosystemCount(rs.getString(1), rs.getLong(2), rs.getLong(3)));
                 }
             }
             long kev;
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM kev")) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM kev")) {
                 rs.next();
                 kev = rs.getLong(1);
             }
-            return new DbStatus(path, Files.size(path), Integer.parseInt(meta.get("schema_version")), builtAt, age(),
-                    meta.get("built_by"), sources, ecos, kev);
-        } catch (SQLException | IOException e) {
-            throw new InputException(path + ": cannot read the vulnerability database: " + e.getMessage(), e);
-        }
+            return new DbStatus(path, fileSize, Integer.parseInt(meta.get("schema_version")), builtAt, age(),
+                    meta.get("built_by"), sources, ecos, kev, lastCheck(path).orElse(null));
+        });
     }
 
     @Override

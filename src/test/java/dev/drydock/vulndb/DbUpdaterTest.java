@@ -124,6 +124,12 @@ class DbUpdaterTest {
         assertThat(mirror.requests).allSatisfy(q -> assertThat(q.ifNoneMatch()).startsWith("\""));
         assertThat(Files.readAllBytes(db)).isEqualTo(before);
         assertThat(Files.getLastModifiedTime(db)).isEqualTo(mtime);
+        // the check itself is noted beside it, so "older than 24 h" counts from now, not from the build
+        assertThat(VulnDb.lastCheck(db)).isPresent();
+        try (VulnDb v = VulnDb.open(db)) {
+            assertThat(v.sinceChecked()).isLessThanOrEqualTo(v.age());
+            assertThat(v.status().lastChecked()).isEqualTo(VulnDb.lastCheck(db).orElseThrow());
+        }
     }
 
     @Test
@@ -277,9 +283,24 @@ class DbUpdaterTest {
         assertThat(r.feeds()).singleElement().satisfies(f -> assertThat(f.records()).isEqualTo(7));
     }
 
+    @Test
+    void aRecordInSeveralEcosystemsZipsComesBackOnce() {
+        // osv.dev puts a GHSA in the zip of every ecosystem it affects: here the Maven records are in two zips
+        mirror.put("/Copy/all.zip", maven);
+        DbUpdater.Result r = updater(Duration.ofSeconds(10)).update(db, List.of("Maven", "Copy"));
+        assertThat(r.feeds()).extracting(DbUpdater.FeedResult::records).startsWith(7L, 7L);
+        try (VulnDb v = VulnDb.open(db)) {
+            assertThat(v.find("Maven", "org.apache.logging.log4j:log4j-core")).extracting(Advisory::id)
+                    .containsExactlyInAnyOrder("GHSA-jfh8-c2jp-5v3q", "GHSA-7rjr-3q55-vv33");
+            assertThat(v.findById("CVE-2021-44228")).hasSize(1);
+        }
+    }
+
     private void assertNoLeftovers() throws IOException {
         try (var files = Files.list(db.getParent())) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("drydock.db", "drydock.db.lock");
+            // the database, the writers' lock, the time of the last successful update
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("drydock.db", "drydock.db.lock",
+                    "drydock.db.checked");
         }
     }
 }
