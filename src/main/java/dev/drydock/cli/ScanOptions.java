@@ -145,13 +145,14 @@ final class ScanOptions {
             notes.add("vulnerabilities not scanned: " + e.getMessage());
             return null;
         }
-        if (opened.age().compareTo(MAX_DB_AGE) <= 0) {
+        // since the last successful check: an update that found every feed unchanged counts as fresh
+        if (opened.sinceChecked().compareTo(MAX_DB_AGE) <= 0) {
             return opened;
         }
-        String age = describe(opened.age());
+        String age = describe(opened.sinceChecked());
         if (offline || skipDbUpdate) {
-            notes.add("the vulnerability database is " + age + " old (built " + opened.builtAt() + "); run 'drydock db update'"
-                    + " for current advisories");
+            notes.add("the vulnerability database is " + age + " old (built " + opened.builtAt() + ", not checked since);"
+                    + " run 'drydock db update' for current advisories");
             return opened;
         }
         opened.close();
