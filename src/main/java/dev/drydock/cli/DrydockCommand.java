@@ -8,7 +8,8 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "drydock", mixinStandardHelpOptions = true, versionProvider = DrydockCommand.VersionProvider.class,
         description = "Container security: lint Dockerfiles for security and best practice.%n",
         subcommands = {DockerfileCommand.class, RulesCommand.class, LayersCommand.class, SbomCommand.class,
-                PackagesCommand.class, SecretsCommand.class, DbCommand.class, CacheCommand.class},
+                ImageCommand.class, FsCommand.class, PackagesCommand.class, SecretsCommand.class, DbCommand.class,
+                VersionCommand.class, CacheCommand.class},
         footer = {"", "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, 3 unreadable or invalid input,"
                 + " 4 internal error.", "Documentation: https://github.com/drydock-dev/drydock"})
 final class DrydockCommand implements Runnable {

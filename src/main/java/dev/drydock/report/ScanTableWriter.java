@@ -133,8 +133,9 @@ final class ScanTableWriter implements ReportWriter {
             String title = truncate(Findings.oneLine(f.title()));
             if (vulns) {
                 Finding.Vulnerability v = f.vulnerability();
-                String fixed = v.fixedVersions().isEmpty() ? "(" + statusText(v.status()) + ")" : Findings.fixedIn(f);
-                rows.add(new String[] {f.severity().name(), f.id(), v.packageName(), v.installedVersion(), fixed,
+                String fixed = v.fixedVersions().isEmpty() ? "-" : Findings.fixedIn(f);
+                rows.add(new String[] {f.severity().name(), f.id(), v.packageName(), statusText(v.status()),
+                        v.installedVersion(), fixed,
                         (v.knownExploited() ? "[KEV] " : "") + title});
                 notes.add(null);
             } else {
@@ -143,17 +144,18 @@ final class ScanTableWriter implements ReportWriter {
                 notes.add(advice == null ? null : "fix: " + Findings.oneLine(advice));
             }
         }
-        String[] header = vulns ? new String[] {"SEVERITY", "ID", "PACKAGE", "INSTALLED", "FIXED IN", "TITLE"}
+        String[] header = vulns ? new String[] {"SEVERITY", "ID", "PACKAGE", "STATUS", "INSTALLED", "FIXED IN", "TITLE"}
                 : new String[] {"SEVERITY", "ID", "WHERE", "TITLE"};
         writeRows(header, rows, notes, out);
     }
 
     private static String statusText(Finding.Status s) {
         return switch (s == null ? Finding.Status.UNKNOWN : s) {
+            case FIXED -> "fixed";
             case WILL_NOT_FIX -> "will not fix";
             case FIX_DEFERRED -> "fix deferred";
             case END_OF_LIFE -> "end of life";
-            case AFFECTED -> "no fix yet";
+            case AFFECTED -> "affected";
             default -> "unknown";
         };
     }

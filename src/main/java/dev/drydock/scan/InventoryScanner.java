@@ -53,18 +53,39 @@ public final class InventoryScanner {
 
     /** The image REF for this platform (null: the default), through the layer cache (null: none). */
     public Inventory image(String ref, Platform platform, LayerCache cache, SourceOptions options) throws IOException {
-        Analysis a = Analysis.of(ref, platform, analyzers, cache, options);
-        Image image = a.image();
+        return of(Analysis.of(ref, platform, analyzers, cache, options), ref);
+    }
+
+    /**
+     * The inventory of an analysis already made (by {@code Scanner}, which runs one analysis for every detector); it
+     * must have run this scanner's package analyzers.
+     *
+     * @param ref the REF as the user wrote it
+     */
+    public Inventory of(Analysis a, String ref) {
+        return inventory(subject(a.image(), ref), a.layers(), a.view(), true);
+    }
+
+    /** What was scanned, for an image. */
+    public static Subject subject(Image image, String ref) {
         Digest digest = image.manifestDigest() != null ? image.manifestDigest() : image.configDigest();
-        Subject subject = new Subject(ref, digest.toString(), image.configDigest().toString(), image.tags(),
+        return new Subject(ref, digest.toString(), image.configDigest().toString(), image.tags(),
                 image.config().created(), image.platform().toString());
-        return inventory(subject, a.layers(), a.view(), true);
     }
 
     /** A directory, as if it were an image of one layer; symlinks are not followed, {@code .git} is skipped. */
     public Inventory directory(Path dir) {
+        return directory(dir, walkDirectory(dir));
+    }
+
+    /** Walks a directory as one layer with this scanner's analyzers (never cached). */
+    public LayerResult walkDirectory(Path dir) {
         Digest id = Digest.sha256Of(("directory:" + dir.toAbsolutePath().normalize()).getBytes(StandardCharsets.UTF_8));
-        LayerResult layer = new AnalysisRunner(analyzers, null, 1).runDirectory(dir, id);
+        return new AnalysisRunner(analyzers, null, 1).runDirectory(dir, id);
+    }
+
+    /** The inventory of a directory already walked by {@link #walkDirectory}. */
+    public Inventory directory(Path dir, LayerResult layer) {
         MergedView view = LayerMerger.merge(List.of(layer.contents()));
         return inventory(Subject.directory(dir.toString()), List.of(layer), view, false);
     }

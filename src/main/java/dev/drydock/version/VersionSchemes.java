@@ -32,6 +32,13 @@ public final class VersionSchemes {
         BY_ECOSYSTEM.put("Chainguard", apk);
         BY_ECOSYSTEM.put("PyPI", new Pep440Version());
         BY_ECOSYSTEM.put("RubyGems", new RubyGemsVersion());
+        BY_ECOSYSTEM.put("npm", SemVer.NPM);
+        BY_ECOSYSTEM.put("Go", GoVersion.INSTANCE);
+        BY_ECOSYSTEM.put("crates.io", CargoVersion.INSTANCE);
+        BY_ECOSYSTEM.put("Hex", SemVer.SCHEME); // Elixir's Version: SemVer 2.0.0 precedence, build metadata ignored
+        BY_ECOSYSTEM.put("Maven", MavenVersion.INSTANCE);
+        BY_ECOSYSTEM.put("NuGet", NuGetVersion.INSTANCE);
+        BY_ECOSYSTEM.put("Packagist", ComposerVersion.INSTANCE);
     }
 
     private VersionSchemes() {

@@ -65,6 +65,11 @@ public final class TestImages {
             return entry(path, TarConstants.LF_NORMAL, content.length, content, null, 0644);
         }
 
+        /** A file with this mode, e.g. {@code 0755} for an executable. */
+        public LayerBuilder file(String path, byte[] content, int mode) {
+            return entry(path, TarConstants.LF_NORMAL, content.length, content, null, mode);
+        }
+
         public LayerBuilder dir(String path) {
             return entry(path.endsWith("/") ? path : path + "/", TarConstants.LF_DIR, 0, null, null, 0755);
         }
