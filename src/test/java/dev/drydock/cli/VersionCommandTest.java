@@ -65,6 +65,16 @@ class VersionCommandTest {
     }
 
     @Test
+    void explainShowsHowEachVersionIsRead() {
+        assertThat(run("", "version", "compare", "-e", "Maven", "--explain", "1.0-GA", "1.0.0.RC1")).isZero();
+        assertThat(stdout().lines().toList()).containsExactly("A 1.0-GA reads as 1", "B 1.0.0.RC1 reads as 1-rc-1",
+                "in maven order: A > B", "1");
+        assertThat(run("", "version", "compare", "-e", "Packagist", "--explain", "v1.0-p1", "1.0")).isZero();
+        assertThat(stdout()).contains("A v1.0-p1 reads as 1.0.0.0-patch1", "B 1.0 reads as 1.0.0.0", "A > B");
+        assertThat(run("", "version", "compare", "-e", "npm", "--explain", "--stdin")).isEqualTo(2);
+    }
+
+    @Test
     void everyRegisteredEcosystemAnswers() {
         // whatever schemes are registered (this branch's and others'), each must compare through the CLI
         for (String ecosystem : VersionSchemes.ecosystems()) {
