@@ -48,6 +48,8 @@ public final class NpmRange {
     private static final Pattern GTE0 = Pattern.compile("^" + S + "{0,1}>=" + S + "{0,1}0\\.0\\.0" + S + "{0,1}\\z");
     private static final Pattern COMPARATOR = Pattern.compile("^" + GTLT + S + "{0,1}(" + FULLPLAIN + ")\\z|^\\z");
     private static final Pattern SPACES = Pattern.compile(S + "+");
+    /** A bound on input (node-semver has none; real ranges are tens of characters). */
+    static final int MAX_RANGE_LENGTH = 4096;
 
     private final String raw;
     private final List<List<Comparator>> set;
@@ -96,13 +98,25 @@ public final class NpmRange {
         if (range == null) {
             throw new InvalidVersionException("npm range", "null", "no range");
         }
-        String raw = SPACES.matcher(JsText.trim(range)).replaceAll(" ");
+        if (range.length() > MAX_RANGE_LENGTH) {
+            throw new InvalidVersionException("npm range", range.substring(0, 40) + "...", "longer than "
+                    + MAX_RANGE_LENGTH + " characters");
+        }
+        String raw;
         List<List<Comparator>> set = new ArrayList<>();
-        for (String part : raw.split(Pattern.quote("||"), -1)) {
-            List<Comparator> comps = parseRange(range, JsText.trim(part));
-            if (!comps.isEmpty()) {
-                set.add(comps);
+        try {
+            raw = SPACES.matcher(JsText.trim(range)).replaceAll(" ");
+            for (String part : raw.split(Pattern.quote("||"), -1)) {
+                List<Comparator> comps = parseRange(range, JsText.trim(part));
+                if (!comps.isEmpty()) {
+                    set.add(comps);
+                }
             }
+        } catch (StackOverflowError e) {
+            // java.util.regex recurses per repetition of a group: thousands of pre-release identifiers in one
+            // comparator exhaust the stack. No real range comes near; say so rather than crash.
+            throw new InvalidVersionException("npm range", range.substring(0, Math.min(40, range.length())) + "...",
+                    "too many identifiers in one comparator to evaluate");
         }
         if (set.isEmpty()) {
             throw new InvalidVersionException("npm range", range, "no comparators");
