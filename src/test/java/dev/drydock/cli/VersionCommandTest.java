@@ -101,6 +101,13 @@ class VersionCommandTest {
     }
 
     @Test
+    void longStdinLinesAreReportedNotBuffered() {
+        String in = "1.0.0 " + "1".repeat(200_000) + "\n1.0.0 1.0.1\n";
+        assertThat(run(in, "version", "compare", "-e", "npm", "--stdin")).isEqualTo(3);
+        assertThat(stdout().lines().toList()).containsExactly("error: line 1: longer than 65536 characters", "-1");
+    }
+
+    @Test
     void cleanStdinExitsZero() {
         assertThat(run("1.0 1.0.0\n1.0.0.1 1.0\n", "version", "compare", "-e", "NuGet", "--stdin")).isZero();
         assertThat(stdout().lines().toList()).containsExactly("0", "1");
