@@ -130,6 +130,23 @@ expect "absent daemon socket is an input error" 3 'no such socket' '!Exception'
 printf 'pw-never-shown\n' | "$dd" layers "127.0.0.1:$port/app:1" --insecure --timeout 1 --username u --password-stdin --no-cache >"$tmp/out" 2>&1; rc=$?
 expect "a password from stdin is never echoed" 3 '!pw-never-shown'
 
+# Inventories and SBOMs of a directory (the repository's own examples), deterministic with SOURCE_DATE_EPOCH.
+run env SOURCE_DATE_EPOCH=1700000000 "$dd" sbom examples --format spdx
+expect "sbom of a directory as SPDX" 0 '"spdxVersion" : "SPDX-2.3"' '"created" : "2023-11-14T22:13:20Z"' '"SPDXRef-Directory"'
+cp "$tmp/out" "$tmp/spdx1"
+run env SOURCE_DATE_EPOCH=1700000000 "$dd" sbom examples --format spdx
+if cmp -s "$tmp/out" "$tmp/spdx1"; then rc=0; else rc=9; fi
+expect "the same SBOM twice" 0
+run "$dd" sbom examples -o "$tmp/bom.json"
+rc2=$rc; run grep -c '"specVersion" : "1.6"' "$tmp/bom.json"; [ "$rc2" = 0 ] || rc=$rc2
+expect "sbom of a directory as CycloneDX to a file" 0 '^1$'
+run "$dd" packages examples --format json
+expect "packages of a directory as JSON" 0 '"packages"' '"subject"'
+run "$dd" sbom examples --format xml
+expect "an unknown SBOM format is a usage error" 2 "Invalid value for option '--format'" '!Exception'
+run "$dd" sbom "$tmp/missing.tar"
+expect "a missing image is an input error" 3 'missing.tar' '!Exception'
+
 echo
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -2,14 +2,17 @@ package dev.drydock.analyzer;
 
 import dev.drydock.DrydockException;
 import dev.drydock.DrydockException.InputException;
+import dev.drydock.image.Digest;
 import dev.drydock.image.Image;
 import dev.drydock.image.ImageSource;
 import dev.drydock.layer.FileInfo;
 import dev.drydock.layer.LayerContents;
+import dev.drydock.layer.DirectoryWalker;
 import dev.drydock.layer.LayerWalker;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -80,6 +83,18 @@ public final class AnalysisRunner {
         }
     }
 
+    /**
+     * Offers a directory's files to the analyzers as if the directory were one layer (index 0) whose diff_id is
+     * {@code id}: the same selection, size limits and diagnostics as for image layers; never cached (a directory has
+     * no content digest to key it by).
+     */
+    public LayerResult runDirectory(Path root, Digest id) {
+        String what = root.toString();
+        Collector collector = new Collector(id, what);
+        LayerContents contents = DirectoryWalker.walk(root, id, collector);
+        return new LayerResult(0, id, contents, collector.results, collector.diagnostics, false);
+    }
+
     private static LayerResult await(Future<LayerResult> f) {
         try {
             return f.get();
@@ -116,7 +131,7 @@ public final class AnalysisRunner {
             LayerContents none = LayerContents.absent(layer.index(), layer.diffId(), why);
             return new LayerResult(layer.index(), layer.diffId(), none, Map.of(), List.of(), false);
         }
-        Collector collector = new Collector(layer, what);
+        Collector collector = new Collector(layer.diffId(), what);
         LayerContents contents;
         try (InputStream blob = source.openLayer(layer)) {
             contents = LayerWalker.walk(blob, layer.index(), layer.diffId(), what, collector);
@@ -137,11 +152,11 @@ public final class AnalysisRunner {
     private final class Collector implements LayerWalker.Visitor {
         final Map<String, List<LayerResult.Found<?>>> results = new LinkedHashMap<>();
         final List<String> diagnostics = new ArrayList<>();
-        private final Image.Layer layer;
+        private final Digest layer;
         private final String what;
         private final List<Analyzer<?>> wanting = new ArrayList<>();
 
-        Collector(Image.Layer layer, String what) {
+        Collector(Digest layer, String what) {
             this.layer = layer;
             this.what = what;
             for (Analyzer<?> a : analyzers) {
@@ -171,7 +186,7 @@ public final class AnalysisRunner {
             byte[] bytes = content.readNBytes((int) file.size());
             for (Analyzer<?> a : wanting) {
                 try {
-                    Object r = a.analyze(new AnalysisInput(file.path(), file, new ByteArrayInputStream(bytes), layer.diffId()));
+                    Object r = a.analyze(new AnalysisInput(file.path(), file, new ByteArrayInputStream(bytes), layer));
                     if (r != null) {
                         results.get(a.type()).add(new LayerResult.Found<>(file.path(), r));
                     }

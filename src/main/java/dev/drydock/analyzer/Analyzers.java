@@ -1,6 +1,27 @@
 package dev.drydock.analyzer;
 
+import dev.drydock.analyzer.lang.dotnet.DotnetAnalyzer;
+import dev.drydock.analyzer.lang.go.GoBinaryAnalyzer;
+import dev.drydock.analyzer.lang.go.GoModAnalyzer;
+import dev.drydock.analyzer.lang.java.JarAnalyzer;
+import dev.drydock.analyzer.lang.npm.NodeModulesAnalyzer;
+import dev.drydock.analyzer.lang.npm.PackageLockAnalyzer;
+import dev.drydock.analyzer.lang.npm.PnpmLockAnalyzer;
+import dev.drydock.analyzer.lang.npm.YarnLockAnalyzer;
+import dev.drydock.analyzer.lang.php.ComposerAnalyzer;
+import dev.drydock.analyzer.lang.python.PythonLockAnalyzer;
+import dev.drydock.analyzer.lang.python.PythonMetadataAnalyzer;
+import dev.drydock.analyzer.lang.python.RequirementsAnalyzer;
+import dev.drydock.analyzer.lang.ruby.GemfileLockAnalyzer;
+import dev.drydock.analyzer.lang.ruby.GemspecAnalyzer;
+import dev.drydock.analyzer.lang.rust.AuditableBinaryAnalyzer;
+import dev.drydock.analyzer.lang.rust.CargoLockAnalyzer;
 import dev.drydock.analyzer.os.OsReleaseAnalyzer;
+import dev.drydock.analyzer.ospkg.apk.ApkAnalyzer;
+import dev.drydock.analyzer.ospkg.dpkg.DpkgAnalyzer;
+import dev.drydock.analyzer.ospkg.dpkg.DpkgFilesAnalyzer;
+import dev.drydock.analyzer.ospkg.rpm.RpmAnalyzer;
+import dev.drydock.secret.SecretAnalyzer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +36,22 @@ public final class Analyzers {
     /** Every built-in analyzer, in a stable order. */
     public static List<Analyzer<?>> builtIn() {
         return of(List.of(
-                new OsReleaseAnalyzer()));
+                new OsReleaseAnalyzer(),
+                new DpkgAnalyzer(),
+                new DpkgFilesAnalyzer(),
+                new ApkAnalyzer(),
+                new RpmAnalyzer(),
+                // language packages
+                new NodeModulesAnalyzer(), new PackageLockAnalyzer(), new YarnLockAnalyzer(), new PnpmLockAnalyzer(),
+                new PythonMetadataAnalyzer(), new RequirementsAnalyzer(), new PythonLockAnalyzer(),
+                new JarAnalyzer(),
+                new GoBinaryAnalyzer(), new GoModAnalyzer(),
+                new CargoLockAnalyzer(), new AuditableBinaryAnalyzer(),
+                new GemspecAnalyzer(), new GemfileLockAnalyzer(),
+                new ComposerAnalyzer(),
+                new DotnetAnalyzer(),
+                // secrets in every file of every layer
+                new SecretAnalyzer()));
     }
 
     /** Checks a set of analyzers for duplicate or empty types. */

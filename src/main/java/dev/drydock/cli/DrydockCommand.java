@@ -7,8 +7,8 @@ import picocli.CommandLine.IVersionProvider;
 /** The top-level {@code drydock} command: lists the subcommands. */
 @Command(name = "drydock", mixinStandardHelpOptions = true, versionProvider = DrydockCommand.VersionProvider.class,
         description = "Container security: lint Dockerfiles for security and best practice.%n",
-        subcommands = {DockerfileCommand.class, RulesCommand.class, LayersCommand.class, CacheCommand.class,
-                VersionCommand.class},
+        subcommands = {DockerfileCommand.class, RulesCommand.class, LayersCommand.class, SbomCommand.class,
+                PackagesCommand.class, SecretsCommand.class, CacheCommand.class, VersionCommand.class},
         footer = {"", "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, 3 unreadable or invalid input,"
                 + " 4 internal error.", "Documentation: https://github.com/drydock-dev/drydock"})
 final class DrydockCommand implements Runnable {

@@ -2,9 +2,7 @@ package dev.drydock.cli;
 
 import dev.drydock.DrydockException.UsageException;
 import dev.drydock.analyzer.Analysis;
-import dev.drydock.analyzer.LayerCache;
 import dev.drydock.image.Platform;
-import dev.drydock.image.Progress;
 import dev.drydock.image.SourceOptions;
 import dev.drydock.layer.LayersReport;
 import java.io.IOException;
@@ -13,7 +11,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,33 +46,8 @@ final class LayersCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     Path output;
 
-    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
-            description = "The image to take from a multi-platform index (default: linux/amd64).")
-    String platform;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Layer result cache (default: $XDG_CACHE_HOME/drydock or ~/.cache/drydock).")
-    Path cacheDir;
-
-    @Option(names = "--no-cache", description = "Neither read nor write the layer cache nor the registry blob cache.")
-    boolean noCache;
-
-    @Option(names = "--blob-cache-size", paramLabel = "SIZE", converter = ByteSizeConverter.class, defaultValue = "2GiB",
-            description = "The most the cache of pulled registry blobs may hold; least recently used go first (default: ${DEFAULT-VALUE}; 0: none).")
-    long blobCacheSize;
-
-    @Option(names = {"-u", "--username"}, paramLabel = "USER", description = "Registry login (with --password-stdin).")
-    String username;
-
-    @Option(names = "--password-stdin", description = "Read the registry password (or token) from the first line of stdin.")
-    boolean passwordStdin;
-
-    @Option(names = "--insecure", description = "Talk plain HTTP to the registry and its token server (never without this).")
-    boolean insecure;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Registry connect and read timeout, in seconds (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Mixin
+    ImageOptions image;
 
     @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "How many largest files and wasted paths to list (default: ${DEFAULT-VALUE}).")
     int top;
@@ -94,34 +67,12 @@ final class LayersCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         checkRatio("--lowest-efficiency", lowestEfficiency);
         checkRatio("--highest-user-wasted-percent", highestUserWastedPercent);
-        if (timeoutSeconds <= 0) {
-            throw new UsageException("--timeout must be at least 1 second");
-        }
-        if (blobCacheSize < 0) {
-            throw new UsageException("--blob-cache-size must not be negative");
-        }
         if (top < 0) {
             throw new UsageException("--top must not be negative");
         }
-        Platform p = null;
-        if (platform != null) {
-            try {
-                p = Platform.parse(platform);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--platform: " + e.getMessage());
-            }
-        }
-        Path dir = LayerCache.defaultDir(cacheDir, System.getenv(), System.getProperty("user.home"));
-        LayerCache cache = noCache ? null : new LayerCache(dir);
-        SourceOptions options = SourceOptions.defaults()
-                .withInsecure(insecure)
-                .withTimeout(Duration.ofSeconds(timeoutSeconds))
-                .withBlobCache(noCache ? null : dir, blobCacheSize)
-                .withProgress(Progress.terminal(System.err));
-        if (passwordStdin || username != null) {
-            options = Logins.fromOptions(options, username, passwordStdin, System.in);
-        }
-        LayersReport report = Analysis.layersReport(ref, p, cache, top, options);
+        Platform p = image.platform();
+        SourceOptions options = image.sourceOptions();
+        LayersReport report = Analysis.layersReport(ref, p, image.cache(), top, options);
         report = report.withGates(gates(report.totals()));
         Writer w = output == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8);

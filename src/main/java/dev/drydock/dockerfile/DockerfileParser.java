@@ -32,6 +32,28 @@ public final class DockerfileParser {
             "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME",
             "WORKDIR");
 
+    /**
+     * The keyword an unknown instruction was probably meant to be: the candidate at the smallest edit distance
+     * (Levenshtein, at most 2), ties going to the alphabetically first, so that the hint is the same whatever
+     * order {@code candidates} iterates in ({@link #KEYWORDS} is a {@code Set.of}, whose order changes from one
+     * JVM run to the next); {@code null} when none is that close.
+     */
+    static String suggestKeyword(String word, java.util.Collection<String> candidates) {
+        if (word.length() > 14) {
+            return null;
+        }
+        String best = null;
+        int bestDistance = 3;
+        for (String k : new java.util.TreeSet<>(candidates)) {
+            int d = Parse.distance(word, k);
+            if (d < bestDistance) { // strict: among equals, the first in alphabetical order stays
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best;
+    }
+
     /** The flags each instruction accepts (BuildKit's {@code instructions/parse.go}, including the labs ones). */
     static final Map<String, Set<String>> FLAGS = Map.ofEntries(
             Map.entry("FROM", Set.of("platform")),
@@ -792,19 +814,7 @@ public final class DockerfileParser {
         }
 
         private static String suggest(String keyword) {
-            if (keyword.length() > 14) {
-                return null;
-            }
-            String best = null;
-            int bestDistance = 3;
-            for (String k : KEYWORDS) {
-                int d = distance(keyword, k);
-                if (d < bestDistance) {
-                    bestDistance = d;
-                    best = k;
-                }
-            }
-            return best;
+            return suggestKeyword(keyword, KEYWORDS);
         }
 
         private static int distance(String a, String b) {

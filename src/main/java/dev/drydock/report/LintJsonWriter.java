@@ -13,7 +13,7 @@ import java.io.Writer;
 import java.util.Map;
 
 /**
- * JSON lint output, schema {@code docs/schemas/lint-report.schema.json} (version {@value #SCHEMA_VERSION}: additions
+ * JSON lint output, schema {@code docs/schema/lint-report.schema.json} (version {@value #SCHEMA_VERSION}: additions
  * keep the version, removals or changes of meaning bump it).
  */
 public final class LintJsonWriter implements LintWriter {

@@ -4,11 +4,13 @@ import dev.drydock.dockerfile.rules.Severity;
 import dev.drydock.dockerfile.rules.Violation;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Human-readable lint output: per file, {@code line:col  severity  id  message} and the offending source line;
- * a summary last. Colours only when asked (the CLI asks when stdout is a terminal and NO_COLOR is unset).
+ * a summary last: FAIL or PASS against the threshold, and an ERROR line naming the files that could not be
+ * linted (then never PASS: the run failed). Colours only when asked (the CLI asks when stdout is a terminal and NO_COLOR is unset).
  */
 public final class LintTableWriter implements LintWriter {
 
@@ -56,7 +58,15 @@ public final class LintTableWriter implements LintWriter {
             sb.append("; ").append(report.errorCount()).append(report.errorCount() == 1 ? " file" : " files").append(" could not be linted");
         }
         out.write(sb + "\n");
-        if (report.threshold() != null) {
+        if (report.errorCount() > 0) {
+            // the run did not succeed (exit 3) whatever the findings say, so never PASS
+            List<String> broken = report.files().stream().filter(f -> f.error() != null)
+                    .map(LintReport.FileResult::path).toList();
+            out.write(paint(sevColour(Severity.ERROR), "ERROR") + ": " + broken.size()
+                    + (broken.size() == 1 ? " file" : " files") + " could not be linted: " + String.join(", ", broken)
+                    + "\n");
+        }
+        if (report.threshold() != null && (report.failed() || report.errorCount() == 0)) {
             out.write((report.failed() ? paint(sevColour(Severity.ERROR), "FAIL") : paint("\u001b[32m", "PASS"))
                     + ": fail-on " + report.threshold().label()
                     + (report.failed() ? " (findings at or above it)" : " (nothing at or above it)") + "\n");

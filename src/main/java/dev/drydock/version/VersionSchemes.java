@@ -15,6 +15,23 @@ public final class VersionSchemes {
 
     static {
         // Each scheme adds its ecosystems here, one line per ecosystem.
+        VersionScheme deb = new DebianVersion();
+        BY_ECOSYSTEM.put("Debian", deb);
+        BY_ECOSYSTEM.put("Ubuntu", deb);
+        VersionScheme rpm = new RpmVersion();
+        BY_ECOSYSTEM.put("Red Hat", rpm);
+        BY_ECOSYSTEM.put("AlmaLinux", rpm);
+        BY_ECOSYSTEM.put("Rocky Linux", rpm);
+        BY_ECOSYSTEM.put("SUSE", rpm);
+        BY_ECOSYSTEM.put("openSUSE", rpm);
+        BY_ECOSYSTEM.put("Mageia", rpm);
+        BY_ECOSYSTEM.put("openEuler", rpm);
+        VersionScheme apk = new ApkVersion();
+        BY_ECOSYSTEM.put("Alpine", apk);
+        BY_ECOSYSTEM.put("Wolfi", apk);
+        BY_ECOSYSTEM.put("Chainguard", apk);
+        BY_ECOSYSTEM.put("PyPI", new Pep440Version());
+        BY_ECOSYSTEM.put("RubyGems", new RubyGemsVersion());
         BY_ECOSYSTEM.put("npm", SemVer.NPM);
         BY_ECOSYSTEM.put("Go", GoVersion.INSTANCE);
         BY_ECOSYSTEM.put("crates.io", CargoVersion.INSTANCE);

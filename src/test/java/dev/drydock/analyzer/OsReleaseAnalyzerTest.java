@@ -21,7 +21,9 @@ class OsReleaseAnalyzerTest {
             "usr/lib/os-release   | true",
             "etc/os-release.bak   | false",   // near misses
             "usr/etc/os-release   | false",
-            "etc/lsb-release      | false",
+            "etc/lsb-release      | true",    // older release files, since version 2
+            "etc/alpine-release   | true",
+            "etc/lsb-release.d/x  | false",
     })
     void required(String path, boolean wanted) {
         assertThat(A.required(path, new FileInfo(path, FileInfo.Type.FILE, 10, 0644, 0, 0, "", 0))).isEqualTo(wanted);

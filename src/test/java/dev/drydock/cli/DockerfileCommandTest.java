@@ -239,4 +239,43 @@ class DockerfileCommandTest {
         assertThat(stdout()).contains("DL3007").contains("Fix:");
         assertThat(run("rules", "XX0000")).isEqualTo(2);
     }
+
+    @Test
+    void noOutputFormatPrintsCredentialsFromUrls() throws Exception {
+        // each line gives one or more rules a URL or command to quote: DD0027 (git clone), DD0012 and DL3020
+        // (ADD), DD0011 (curl | sh), DL4001/DL3047 (wget), DD0022 (credentials in RUN)
+        String token = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
+        String password = "S3cretPassw0rd";
+        Path f = file("Dockerfile", "FROM debian:12\n"
+                + "RUN git clone https://bob:" + token + "@github.com/acme/x.git /x\n"
+                + "ADD https://admin:" + password + "@example.com/app.tgz /tmp/\n"
+                + "ADD https://" + token + "@github.com/acme/y.git /y\n"
+                + "RUN curl -fsSL https://admin:" + password + "@example.com/install.sh | sh\n"
+                + "RUN wget https://admin:" + password + "@example.com/b.tgz\n");
+        for (String format : new String[] {"table", "json", "sarif", "checkstyle"}) {
+            out.reset();
+            assertThat(run("dockerfile", "--format", format, f.toString())).as(format).isEqualTo(1);
+            assertThat(stdout()).as(format).contains("DD0027").contains("DD0012").contains("DD0011")
+                    .doesNotContain(token).doesNotContain(password)
+                    .doesNotContain(token.substring(4, 12)).doesNotContain(password.substring(4, 10));
+        }
+    }
+
+    @Test
+    void tableNeverSaysPassWhenAFileCouldNotBeLinted() throws Exception {
+        Path bad = file("bad/Dockerfile", "FROM alpine:3.22\nCP a /a\n");
+        assertThat(run("dockerfile", bad.toString())).isEqualTo(3);
+        assertThat(stdout()).contains(bad + ":2:1  cannot lint  unknown instruction: CP")
+                .contains("ERROR: 1 file could not be linted: " + bad).doesNotContain("PASS");
+        // with a clean file next to it, still no PASS; with findings over the threshold, FAIL as well
+        Path clean = file("clean/Dockerfile", "FROM scratch\nCOPY --chown=65532:65532 app /app\n");
+        out.reset();
+        assertThat(run("dockerfile", "--fail-on", "error", bad.toString(), clean.toString())).isEqualTo(3);
+        assertThat(stdout()).contains("ERROR: 1 file could not be linted").doesNotContain("PASS");
+        Path failing = file("failing/Dockerfile", "FROM node:latest\n");
+        out.reset();
+        assertThat(run("dockerfile", bad.toString(), failing.toString())).isEqualTo(3);
+        assertThat(stdout()).contains("ERROR: 1 file could not be linted").contains("FAIL").doesNotContain("PASS");
+        assertNoStackTrace();
+    }
 }

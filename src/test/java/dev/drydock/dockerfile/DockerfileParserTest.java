@@ -440,4 +440,28 @@ class DockerfileParserTest {
         Map<String, String> vars = only("FROM x\nENV A=1\nRUN echo\n", "RUN").variables();
         assertThatThrownBy(() -> vars.put("B", "2")).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    /**
+     * The hint for an unknown instruction is the keyword at the smallest edit distance (at most 2), ties going to
+     * the alphabetically first, whatever order the keyword set iterates in (Set.of's order changes per JVM run).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "RUNN|RUN", "COPPY|COPY", "EXPSE|EXPOSE", "ENVV|ENV", "WORKDIRR|WORKDIR", "HEALTCHECK|HEALTHCHECK",
+            "CP|CMD",        // CMD and COPY are both 2 edits away: alphabetical
+            "AD|ADD",        // ADD 1 edit; ARG 2
+            "US|RUN",        // RUN and USER both 2 edits away: alphabetical
+            "FORM|FROM",     // a transposition is 2 edits; nothing closer
+            "XYZZY|",        // nothing within 2 edits
+    })
+    void unknownInstructionHintIsDeterministic(String word, String expected) {
+        String hint = expected; // an empty CSV cell is null: no hint
+        List<String> keywords = new java.util.ArrayList<>(DockerfileParser.KEYWORDS);
+        for (long seed = 0; seed < 20; seed++) {
+            java.util.Collections.shuffle(keywords, new java.util.Random(seed));
+            assertThat(DockerfileParser.suggestKeyword(word, keywords)).as("order %s", keywords).isEqualTo(hint);
+        }
+        DockerfileSyntaxException e = error("FROM x\n" + word + " a /a\n");
+        assertThat(e.reason()).isEqualTo("unknown instruction: " + word + (hint == null ? "" : " (did you mean " + hint + "?)"));
+    }
 }

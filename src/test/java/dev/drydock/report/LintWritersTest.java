@@ -69,7 +69,7 @@ class LintWritersTest {
     void jsonMatchesTheDocumentedSchema() throws Exception {
         JsonNode doc = JSON.readTree(render(LintWriter.Format.JSON));
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(Files.newInputStream(Path.of("docs/schemas/lint-report.schema.json")));
+                .getSchema(Files.newInputStream(Path.of("docs/schema/lint-report.schema.json")));
         Set<ValidationMessage> errors = schema.validate(doc);
         assertThat(errors).isEmpty();
         assertThat(doc.at("/files/0/findings/1/ruleId").asText()).isEqualTo("DD0001");

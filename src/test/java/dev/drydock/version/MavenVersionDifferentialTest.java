@@ -48,9 +48,9 @@ class MavenVersionDifferentialTest {
 
     @Test
     void agreesWithComparableVersion() {
-        Random r = new Random(20261123L + DifferentialScale.SEED);
+        Random r = new Random(20261123L + Oracles.SEED);
         List<String> disagreements = new ArrayList<>();
-        int pairs = 30000 * DifferentialScale.SCALE;
+        int pairs = 30000 * Oracles.SCALE;
         int[] signs = new int[3];
         for (int i = 0; i < pairs; i++) {
             String a = version(r);

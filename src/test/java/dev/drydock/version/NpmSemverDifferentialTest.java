@@ -26,7 +26,7 @@ class NpmSemverDifferentialTest {
 
     @BeforeAll
     static void reference() {
-        node = ReferenceProcess.onPath("node", "nodejs");
+        node = Oracles.onPath("node", "nodejs");
         assumeTrue(node != null, "skipped: node is not installed (apt-get install nodejs npm; see .ci/install-version-tools.sh)");
         assumeTrue(Files.isDirectory(SEMVER_DIR.resolve("node_modules/semver")),
                 "skipped: node-semver is not installed in " + SEMVER_DIR + " (run .ci/install-version-tools.sh)");
@@ -127,15 +127,15 @@ class NpmSemverDifferentialTest {
         for (List<String> q : queries) {
             lines.add(JSON.writeValueAsString(q));
         }
-        Path script = Path.of("src/test/resources/version/npm-semver-oracle.js").toAbsolutePath();
-        return ReferenceProcess.run(List.of(node.toString(), script.toString(), SEMVER_DIR.toString()), null, lines);
+        String script = ReferenceProcess.script("npm_semver.js");
+        return Oracles.answers(List.of(node.toString(), script, SEMVER_DIR.toString()), lines);
     }
 
     @Test
     void compareAgreesWithNodeSemver() throws Exception {
-        Random r = new Random(20261123L + DifferentialScale.SEED);
+        Random r = new Random(20261123L + Oracles.SEED);
         List<List<String>> queries = new ArrayList<>();
-        for (int i = 0; i < 6000 * DifferentialScale.SCALE; i++) {
+        for (int i = 0; i < 6000 * Oracles.SCALE; i++) {
             String a = version(r);
             String b = r.nextInt(4) == 0 ? a : version(r);
             queries.add(List.of("compare", a, b));
@@ -164,9 +164,9 @@ class NpmSemverDifferentialTest {
 
     @Test
     void rangesParseAsNodeSemverParsesThem() throws Exception {
-        Random r = new Random(42L + DifferentialScale.SEED);
+        Random r = new Random(42L + Oracles.SEED);
         List<List<String>> queries = new ArrayList<>();
-        for (int i = 0; i < 6000 * DifferentialScale.SCALE; i++) {
+        for (int i = 0; i < 6000 * Oracles.SCALE; i++) {
             queries.add(List.of("range", range(r)));
         }
         List<String> expected = reference(queries);
@@ -191,9 +191,9 @@ class NpmSemverDifferentialTest {
 
     @Test
     void satisfiesAgreesWithNodeSemver() throws Exception {
-        Random r = new Random(7L + DifferentialScale.SEED);
+        Random r = new Random(7L + Oracles.SEED);
         List<List<String>> queries = new ArrayList<>();
-        for (int i = 0; i < 12000 * DifferentialScale.SCALE; i++) {
+        for (int i = 0; i < 12000 * Oracles.SCALE; i++) {
             queries.add(List.of("satisfies", r.nextInt(3) == 0 ? version(r) : plain(r), range(r)));
         }
         List<String> expected = reference(queries);

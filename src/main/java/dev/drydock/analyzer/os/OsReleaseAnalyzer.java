@@ -17,7 +17,9 @@ import java.util.Optional;
 
 /**
  * Reads {@code /etc/os-release} and {@code /usr/lib/os-release} (freedesktop.org {@code os-release(5)}): shell-style
- * {@code KEY=value} lines, values optionally quoted with backslash escapes.
+ * {@code KEY=value} lines, values optionally quoted with backslash escapes; and, for images without them, the older
+ * release files ({@link ReleaseFiles}: {@code /etc/alpine-release}, {@code /etc/redhat-release},
+ * {@code /etc/lsb-release}, {@code /etc/debian_version}...). {@link #identify} picks the image's operating system.
  */
 public final class OsReleaseAnalyzer implements Analyzer<OsRelease> {
 
@@ -31,7 +33,7 @@ public final class OsReleaseAnalyzer implements Analyzer<OsRelease> {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -41,7 +43,7 @@ public final class OsReleaseAnalyzer implements Analyzer<OsRelease> {
 
     @Override
     public boolean required(String path, FileInfo info) {
-        return path.equals(ETC) || path.equals(USR_LIB);
+        return path.equals(ETC) || path.equals(USR_LIB) || ReleaseFiles.PATHS.contains(path);
     }
 
     @Override
@@ -51,6 +53,10 @@ public final class OsReleaseAnalyzer implements Analyzer<OsRelease> {
 
     @Override
     public OsRelease analyze(AnalysisInput input) throws IOException {
+        if (!input.path().equals(ETC) && !input.path().equals(USR_LIB)) {
+            return ReleaseFiles.read(input.path(), new String(input.content().readNBytes((int) maxFileSize()),
+                    StandardCharsets.UTF_8));
+        }
         Map<String, String> kv = parse(new BufferedReader(new InputStreamReader(input.content(), StandardCharsets.UTF_8)));
         String id = kv.get("ID");
         if (id == null || id.isBlank()) {
@@ -59,6 +65,14 @@ public final class OsReleaseAnalyzer implements Analyzer<OsRelease> {
         String like = kv.getOrDefault("ID_LIKE", "").trim();
         return new OsRelease(id, kv.get("VERSION_ID"), kv.get("VERSION_CODENAME"), kv.get("PRETTY_NAME"),
                 like.isEmpty() ? List.of() : Arrays.asList(like.split("\\s+")));
+    }
+
+    static Map<String, String> parse(String text) {
+        try {
+            return parse(new BufferedReader(new java.io.StringReader(text)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringReader does not fail
+        }
     }
 
     static Map<String, String> parse(BufferedReader r) throws IOException {
@@ -107,6 +121,45 @@ public final class OsReleaseAnalyzer implements Analyzer<OsRelease> {
                         return Optional.of(r.value());
                     }
                 }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The image's operating system: os-release as {@link #detect} finds it, else the first release file of
+     * {@link ReleaseFiles#PATHS} present in the final filesystem. Debian with {@code /var/lib/dpkg/status.d/} is
+     * distroless.
+     */
+    public Optional<OperatingSystem> identify(MergedView view, List<LayerResult> layers) {
+        boolean statusD = !view.files().subMap("var/lib/dpkg/status.d/", "var/lib/dpkg/status.d0").isEmpty();
+        Map<String, OsRelease> found = new HashMap<>();
+        for (String path : ORDER) {
+            if (view.resolve(path) instanceof MergedView.Found f) {
+                for (LayerResult.Found<OsRelease> r : layers.get(f.owned().layer()).results(this)) {
+                    if (r.path().equals(f.path())) {
+                        found.put(path, r.value());
+                    }
+                }
+            }
+        }
+        return identify(found, statusD);
+    }
+
+    static final List<String> ORDER;
+
+    static {
+        List<String> order = new java.util.ArrayList<>(List.of(ETC, USR_LIB));
+        order.addAll(ReleaseFiles.PATHS);
+        ORDER = List.copyOf(order);
+    }
+
+    /** The pure part of {@link #identify(MergedView, List)}: what each release file said, by path. */
+    static Optional<OperatingSystem> identify(Map<String, OsRelease> byPath, boolean dpkgStatusD) {
+        for (String path : ORDER) {
+            OsRelease r = byPath.get(path);
+            if (r != null) {
+                return Optional.of(OperatingSystem.of(r, r.id().equals("debian") && dpkgStatusD, path));
             }
         }
         return Optional.empty();

@@ -15,6 +15,9 @@ import java.util.Optional;
  * this is about the shipped image only, and also counts a missing USER, as Dockle's CIS-DI-0001 and Trivy's DS002
  * do. Like Dockle, scratch-based images are reported too: a static binary runs as uid 0 all the same, and a
  * numeric USER needs no /etc/passwd. A base image whose tag says {@code nonroot} (distroless) sets its own user.
+ * A scratch-based final image without RUN, CMD or ENTRYPOINT is data only (build artefacts, static files, a
+ * {@code COPY --from} source): no process of it runs by default, so it is not reported; one with an ENTRYPOINT
+ * and no RUN (a static binary) is.
  */
 final class DD0009 implements Rule {
 
@@ -58,6 +61,10 @@ final class DD0009 implements Rule {
         Stage root = chain.peek();
         if (windows(ctx, last.get(), root)) {
             return; // ContainerAdministrator vs ContainerUser is another model; Dockle does not check it either
+        }
+        if (root.isScratch() && chain.stream().flatMap(s -> s.instructions().stream())
+                .noneMatch(i -> i.is("RUN") || i.is("CMD") || i.is("ENTRYPOINT"))) {
+            return; // a data-only image: it names no program to run, so no process ever runs as its user
         }
         if (user != null && DL3002.isRoot(user.args().get(0).text())) {
             out.report(user, user.args().get(0).position(), "the final image runs as root: its last USER is `"

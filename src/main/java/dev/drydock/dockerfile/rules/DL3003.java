@@ -4,7 +4,11 @@ import dev.drydock.dockerfile.Instruction;
 import dev.drydock.dockerfile.shell.ShellCommand;
 import java.util.List;
 
-/** {@code cd} in RUN instead of WORKDIR (Hadolint DL3003). */
+/**
+ * {@code cd} in RUN instead of WORKDIR (Hadolint DL3003). Only a {@code cd} of the RUN's own shell counts: one in a
+ * script handed to another shell ({@code su nobody -c "cd /tmp && make"}, {@code sh -c '…'}) changes that shell's
+ * directory only. Hadolint does not report those either (ShellCheck leaves the string unparsed).
+ */
 final class DL3003 extends InstructionRule {
 
     static final RuleInfo INFO = new RuleInfo("DL3003", Severity.WARNING,
@@ -29,6 +33,9 @@ final class DL3003 extends InstructionRule {
             return;
         }
         for (ShellCommand c : ctx.shell(i).commands("cd")) {
+            if (c.inChildShell()) {
+                continue; // `su app -c "cd /tmp && make"`: that shell's directory, not the RUN's; WORKDIR cannot replace it
+            }
             String dir = c.args().isEmpty() ? "~" : c.args().get(0);
             out.report(i, ScriptSource.position(ctx.dockerfile(), i, c.words().get(0)),
                     "`cd " + dir + "` in RUN; use `WORKDIR " + dir + "` instead");

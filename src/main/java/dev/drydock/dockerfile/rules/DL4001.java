@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * Both wget and curl used in one stage (Hadolint DL4001): every RUN that uses one of them once the stage has used
- * both is reported. ONBUILD triggers are folded separately, as Hadolint does.
+ * both is reported. ONBUILD triggers are folded separately, as Hadolint does. Commands in a child shell
+ * ({@code su nobody -c "curl …"}, {@code sh -c '…'}) count like any other: the tool is in the image and used all the
+ * same. Hadolint misses those only because ShellCheck leaves the quoted script unparsed.
  */
 final class DL4001 implements Rule {
 

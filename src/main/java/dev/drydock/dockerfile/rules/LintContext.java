@@ -37,10 +37,12 @@ public final class LintContext {
 
     /**
      * The parsed shell script of a RUN (or CMD/ENTRYPOINT/HEALTHCHECK) instruction, heredoc bodies included,
-     * parsed once and shared by all rules. Exec-form instructions parse their joined arguments.
+     * parsed once and shared by all rules. Exec-form instructions parse their joined arguments
+     * ({@link ShellScript#parseExecForm}).
      */
     public ShellScript shell(Instruction instruction) {
-        return scripts.computeIfAbsent(instruction, i -> ShellScript.parse(i.script()));
+        return scripts.computeIfAbsent(instruction,
+                i -> i.execForm() ? ShellScript.parseExecForm(i.script()) : ShellScript.parse(i.script()));
     }
 
     /**

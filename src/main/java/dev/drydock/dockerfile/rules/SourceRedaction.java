@@ -20,7 +20,50 @@ public final class SourceRedaction {
 
     private static final java.util.Set<String> USER_OPTIONS = java.util.Set.of("-u", "--user", "--proxy-user");
 
+    /** The userinfo of a URL: {@code https://bob:ghp_…@github.com} → group 2 {@code bob}, group 3 {@code ghp_…}. */
+    private static final Pattern URL_USERINFO =
+            Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.-]*://)([^/\\s:@`'\"]*)(?::([^/\\s@`'\"]*))?@");
+
+    /** A URL's query parameter: {@code ?access_token=…}, {@code &X-Amz-Signature=…}. */
+    private static final Pattern QUERY_PARAMETER =
+            Pattern.compile("([?&]([A-Za-z][A-Za-z0-9_.-]*)=)([^&#\\s`'\"]+)");
+
     private SourceRedaction() {
+    }
+
+    /**
+     * A finding's message (or any text quoting a command or URL) with credentials masked: the password of every
+     * URL ({@code https://bob:****@github.com/…}), a user name that may be a token ({@code https://****@github.com}
+     * for {@code https://ghp_…@github.com}; short names such as {@code git} are kept), a query parameter with a
+     * credential's name ({@code ?access_token=…}), and any other token with a secret's shape
+     * ({@link SecretPatterns#SHAPES}), shown as its first four characters. Variable references
+     * ({@code https://$USER:$TOKEN@…}) are kept: they are not the secret. Masking twice changes nothing.
+     */
+    public static String maskCredentials(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = URL_USERINFO.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(1) + maskedUser(m.group(2)) + (m.group(3) == null ? "" : ":" + masked(m.group(3))) + "@"));
+        out = QUERY_PARAMETER.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1)
+                + (SecretPatterns.secretName(m.group(2)) && SecretPatterns.literalSecret(m.group(3))
+                        && !m.group(3).endsWith("****")
+                        ? SecretPatterns.redact(m.group(3)) : m.group(3))));
+        for (SecretPatterns.Shape shape : SecretPatterns.SHAPES) {
+            // URLs' userinfo is masked above, where variable references are told apart
+            out = shape.pattern().matcher(out).replaceAll(m -> Matcher.quoteReplacement(
+                    m.group().contains("://") ? m.group() : SecretPatterns.redact(m.group())));
+        }
+        return out;
+    }
+
+    private static String maskedUser(String user) {
+        boolean name = user.length() < 16 && SecretPatterns.secretShape(user).isEmpty();
+        return name || SecretPatterns.isReference(user) ? user : "****";
+    }
+
+    private static String masked(String password) {
+        return password.isEmpty() || SecretPatterns.isReference(password) ? password : "****";
     }
 
     /** The line with every secret value replaced by its redacted form. */

@@ -4,7 +4,10 @@ import dev.drydock.dockerfile.Position;
 import java.util.List;
 
 /**
- * One finding of a rule in one Dockerfile.
+ * One finding of a rule in one Dockerfile. A finding never prints a credential: its message is passed through
+ * {@link SourceRedaction#maskCredentials(String)} here, the one place every rule's message goes through, so a rule
+ * that quotes a URL or a command ({@code git clone https://bob:****@github.com/…}) cannot leak what it quotes
+ * into any report format.
  *
  * @param rule     the rule's info (id, default severity, docs)
  * @param severity effective severity (after configuration overrides)
@@ -19,6 +22,7 @@ public record Violation(RuleInfo rule, Severity severity, String message, String
 
     public Violation {
         fixes = List.copyOf(fixes);
+        message = SourceRedaction.maskCredentials(message);
     }
 
     public String id() {

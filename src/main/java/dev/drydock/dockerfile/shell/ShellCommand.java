@@ -16,9 +16,21 @@ import java.util.Set;
  * @param wrapper     for a command run through a wrapper ({@code sudo apt-get}, {@code env X=1 pip},
  *                    {@code xargs rm}, {@code nohup}, {@code time}, {@code exec}, {@code command}), the wrapper
  *                    command; otherwise {@code null}
+ * @param childShellOf for a command in a script that this script hands to another shell process as a string or
+ *                    here-document ({@code sh -c '…'}, {@code bash -euxo pipefail -c "…"}, {@code su app -c '…'},
+ *                    {@code runuser app -c '…'}, {@code bash <<EOF}), the command that starts that shell (the
+ *                    innermost one when nested); {@code null} for the script's own commands, including those in
+ *                    subshells, compound commands and command substitutions, which are written in the script
+ *                    itself. Such a shell has its own state: its {@code cd}, {@code set} or {@code export} do not
+ *                    change the script that started it, but the programs it runs are used all the same.
  */
 public record ShellCommand(List<ShellWord> words, Map<String, String> assignments, List<Redirect> redirects,
-                           int offset, ShellCommand wrapper) {
+                           int offset, ShellCommand wrapper, ShellCommand childShellOf) {
+
+    /** Whether another shell, started by this script, runs this command (see {@link #childShellOf()}). */
+    public boolean inChildShell() {
+        return childShellOf != null;
+    }
 
     /** The command name without its directory ({@code /usr/bin/apt-get} → {@code apt-get}); "" if none. */
     public String name() {

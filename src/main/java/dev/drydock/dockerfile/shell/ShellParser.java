@@ -20,7 +20,10 @@ import java.util.Set;
  * <p>Compound commands are descended into; command substitutions, {@code sh -c} strings, here-documents fed
  * to a shell, and commands run by wrappers ({@link Wrappers}) are parsed too. Nesting of all kinds shares one
  * depth budget ({@link #MAX_DEPTH}); past it, keywords are skipped and bodies read flat, so deep input cannot
- * exhaust the stack. Anything unexpected is skipped one token at a time.
+ * exhaust the stack. Anything unexpected is skipped one token at a time. Commands of a script handed to another
+ * shell ({@code sh -c} strings, here-documents fed to a shell) record the command that started that shell
+ * ({@link ShellCommand#childShellOf()}); compound commands and substitutions are part of the script they are
+ * written in.
  */
 final class ShellParser {
 
@@ -32,18 +35,39 @@ final class ShellParser {
 
     private final List<Token> tokens;
     private final List<ShellCommand> sink;
+    /** The command that started the shell this text runs in; null for the script's own shell. */
+    private final ShellCommand childShellOf;
+    /** Whether this text is an exec-form argv, whose program (and a shell it starts with -c) is the instruction's own process. */
+    private final boolean execForm;
     private int pos;
     private int depth;
 
-    private ShellParser(ShellLexer lexer, int depth, List<ShellCommand> sink) {
+    private ShellParser(ShellLexer lexer, int depth, List<ShellCommand> sink, ShellCommand childShellOf,
+                        boolean execForm) {
         this.tokens = lexer.tokenize();
         this.depth = depth;
         this.sink = sink;
+        this.childShellOf = childShellOf;
+        this.execForm = execForm;
     }
 
     /** Parses a whole script; {@code sink} receives every command, unordered. Returns the top-level pipelines. */
     static List<Pipeline> parse(String text, int base, boolean exact, int depth, List<ShellCommand> sink) {
-        ShellParser p = new ShellParser(new ShellLexer(text, base, exact), depth, sink);
+        return parse(text, base, exact, depth, sink, null, false);
+    }
+
+    /**
+     * {@link #parse(String, int, boolean, int, List)}; {@code execForm}: the text is an exec-form instruction's argv, so a shell it names runs the instruction's
+     * own script rather than a child's.
+     */
+    static List<Pipeline> parse(String text, int base, boolean exact, int depth, List<ShellCommand> sink,
+                                boolean execForm) {
+        return parse(text, base, exact, depth, sink, null, execForm);
+    }
+
+    private static List<Pipeline> parse(String text, int base, boolean exact, int depth, List<ShellCommand> sink,
+                                        ShellCommand childShellOf, boolean execForm) {
+        ShellParser p = new ShellParser(new ShellLexer(text, base, exact), depth, sink, childShellOf, execForm);
         List<Pipeline> top = new ArrayList<>();
         while (p.peek().kind != Kind.EOF) {
             int before = p.pos;
@@ -215,7 +239,8 @@ final class ShellParser {
         while (peek().kind == Kind.OP && isRedirect(peek().op)) {
             redirects.add(readRedirect(null));
         }
-        return new ShellCommand(List.copyOf(words), Map.of(), List.copyOf(redirects), opening.offset, null);
+        return new ShellCommand(List.copyOf(words), Map.of(), List.copyOf(redirects), opening.offset, null,
+                childShellOf);
     }
 
     private void skipArithmetic() {
@@ -408,7 +433,7 @@ final class ShellParser {
             return null;
         }
         ShellCommand command = new ShellCommand(List.copyOf(words), Collections.unmodifiableMap(assignments),
-                List.copyOf(redirects), offset, null);
+                List.copyOf(redirects), offset, null, childShellOf);
         sink.add(command);
         expand(command);
         for (Token w : wordTokens) {
@@ -443,7 +468,9 @@ final class ShellParser {
                 && (raw.startsWith("'") && raw.endsWith("'") || raw.startsWith("\"") && raw.endsWith("\""))
                 && raw.regionMatches(1, text, 0, text.length());
         boolean exact = wrapped || raw.equals(text);
-        parse(text, script.offset() + (wrapped ? 1 : 0), exact, depth + 1, sink);
+        // RUN ["sh", "-c", "…"]: that shell is the instruction's own, as /bin/sh -c is for the shell form
+        ShellCommand starter = execForm ? childShellOf : c;
+        parse(text, script.offset() + (wrapped ? 1 : 0), exact, depth + 1, sink, starter, false);
     }
 
     /** {@code RUN <<EOF} (no command) and {@code bash <<EOF} run the here-document as a script. */
@@ -456,7 +483,8 @@ final class ShellParser {
         for (Redirect r : c.redirects()) {
             ShellLexer.Body body = heredocs.get(r);
             if (body != null && (r.operator().endsWith("<<") || r.operator().endsWith("<<-"))) {
-                parse(body.text(), body.offset(), true, depth + 1, sink);
+                parse(body.text(), body.offset(), true, depth + 1, sink, c.words().isEmpty() ? childShellOf : c,
+                        false);
             }
         }
     }
@@ -466,7 +494,7 @@ final class ShellParser {
             return;
         }
         for (Subst s : t.substs) {
-            parse(s.text(), s.offset(), s.exact(), depth + 1, sink);
+            parse(s.text(), s.offset(), s.exact(), depth + 1, sink, childShellOf, false);
         }
     }
 }

@@ -22,10 +22,24 @@ public record ShellScript(List<Pipeline> pipelines, List<ShellCommand> commands)
      * Parses shell text (a RUN line, a heredoc body). Never throws; see {@link ShellParser} for what is understood.
      */
     public static ShellScript parse(String script) {
+        return parse(script, false);
+    }
+
+    /**
+     * Parses the joined arguments of an exec-form instruction ({@code RUN ["/bin/sh", "-c", "cd /app && npm ci"]}).
+     * The program they name is the instruction's own process, so the script a shell among them runs with
+     * {@code -c} is the instruction's own script, as it is for the shell form: its commands are not
+     * {@link ShellCommand#inChildShell() in a child shell}.
+     */
+    public static ShellScript parseExecForm(String argv) {
+        return parse(argv, true);
+    }
+
+    private static ShellScript parse(String script, boolean execForm) {
         List<ShellCommand> commands = new ArrayList<>();
         List<Pipeline> pipelines;
         try {
-            pipelines = ShellParser.parse(script == null ? "" : script, 0, true, 0, commands);
+            pipelines = ShellParser.parse(script == null ? "" : script, 0, true, 0, commands, execForm);
         } catch (RuntimeException | StackOverflowError e) {
             // The parser is written not to fail; should it still, a rule sees fewer commands, never an error.
             pipelines = List.of();

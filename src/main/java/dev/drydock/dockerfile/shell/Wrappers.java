@@ -92,7 +92,8 @@ final class Wrappers {
 
     private static ShellCommand wrapped(ShellCommand c, int from, int to, Map<String, String> env) {
         List<ShellWord> words = List.copyOf(c.words().subList(from, to));
-        return new ShellCommand(words, Collections.unmodifiableMap(env), c.redirects(), words.get(0).offset(), c);
+        return new ShellCommand(words, Collections.unmodifiableMap(env), c.redirects(), words.get(0).offset(), c,
+                c.childShellOf());
     }
 
     /** {@code find … -exec cmd {} \;} and {@code -execdir}, {@code -ok}, {@code -okdir}: each runs a command. */

@@ -54,9 +54,29 @@ class DD0009Test {
         assertThat(root.get(0).message()).startsWith("the final image runs as root").contains("`root`");
         var none = assertCatches(rule, "FROM python:3.12\nRUN true\n");
         assertThat(none.get(0).message()).contains("sets no USER").contains("`python:3.12`");
-        var scratch = assertCatches(rule, "FROM scratch\nCOPY app /app\n");
+        var scratch = assertCatches(rule, "FROM scratch\nCOPY app /app\nENTRYPOINT [\"/app\"]\n");
         assertThat(scratch.get(0).message()).contains("65532");
         var dl3002 = RuleTester.lint(new DL3002(), "FROM python:3.12\nUSER root\n");
         assertThat(dl3002.get(0).message()).isNotEqualTo(root.get(0).message());
+    }
+
+    /**
+     * A final stage on scratch with no RUN, CMD or ENTRYPOINT is a data-only image (build artefacts, static
+     * files, a {@code COPY --from} source for other builds): no process of it ever runs by default, so its user
+     * does not matter. As soon as it names a program to run, or runs one while building, it is an image again.
+     */
+    @Test
+    void dataOnlyScratchImagesAreNotReported() {
+        assertPasses(rule, "FROM golang:1.22 AS build\nRUN go build -o /out/app ./cmd/app\nFROM scratch\n"
+                + "COPY --from=build /out/app /app\nCOPY config.yaml /config.yaml\n");
+        assertPasses(rule, "FROM scratch\nCOPY dist/ /\nLABEL org.opencontainers.image.source=https://github.com/acme/x\n");
+        assertPasses(rule, "FROM scratch AS artefacts\nCOPY out/ /\nFROM artefacts\nCOPY more/ /more/\n");
+        // …but not once it runs something
+        assertCatches(rule, "FROM scratch\nCOPY app /app\nCMD [\"/app\"]\n");
+        assertCatches(rule, "FROM scratch AS base\nCOPY app /app\nENTRYPOINT [\"/app\"]\nFROM base\nCOPY x /x\n");
+        assertCatches(rule, "FROM scratch\nCOPY --from=busybox:1.36 /bin/busybox /bin/sh\nRUN [\"/bin/sh\", \"-c\", \"id\"]\n");
+        assertCatches(rule, "FROM scratch\nCOPY app /app\nUSER root\nENTRYPOINT [\"/app\"]\n");
+        // a data-only stage on a real base image still inherits that image's CMD (alpine: /bin/sh)
+        assertCatches(rule, "FROM alpine:3.20\nCOPY dist/ /srv/\n");
     }
 }

@@ -50,4 +50,30 @@ class DD0012Test {
         var g = assertCatches(rule, "ADD https://github.com/moby/buildkit.git#v0.13.2 /src");
         assertThat(g.get(0).message()).contains("https://github.com/moby/buildkit.git#<commit sha>");
     }
+
+    /**
+     * BuildKit 0.24 / Dockerfile 1.18 git URL queries (docs.docker.com, build context "URL queries"; Dockerfile
+     * reference "ADD --checksum": for git sources the checksum is the commit SHA): ref, tag, branch, checksum
+     * (alias commit), subdir, keep-git-dir, submodules. A git source is a clone, never a file download.
+     */
+    @Test
+    void gitUrlQueriesAreGitSources() {
+        String commit = "05d2d74403d23d99daf70f4eb4fc0ff16cae7f1a";
+        // pinned: BuildKit checks the commit the ref resolves to, or the ref is the commit itself
+        assertPasses(rule, "ADD https://github.com/moby/buildkit.git?tag=v0.24.0&checksum=" + commit + " /src");
+        assertPasses(rule, "ADD https://github.com/moby/buildkit.git?branch=master&commit=" + commit + " /src");
+        assertPasses(rule, "ADD https://github.com/moby/buildkit.git?ref=" + commit + "&subdir=docs /docs");
+        assertPasses(rule, "ADD --checksum=" + commit.substring(0, 7) + " https://github.com/moby/buildkit.git?tag=v0.24.0 /src");
+        assertPasses(rule, "ADD --checksum=" + commit + " git@github.com:moby/buildkit.git#v0.24.0 /src");
+        // not pinned: a branch, a tag or a ref name can move
+        var branch = assertCatches(rule, "ADD https://github.com/moby/buildkit.git?branch=master /src");
+        assertThat(branch.get(0).message()).startsWith("ADD of git repository `https://github.com/moby/buildkit.git"
+                + "?branch=master` is not pinned to a commit").doesNotContain("download")
+                .contains("`https://github.com/moby/buildkit.git?branch=master&checksum=<commit sha>`");
+        assertCatches(rule, "ADD https://github.com/moby/buildkit.git?tag=v0.24.0&subdir=docs /docs");
+        assertCatches(rule, "ADD https://github.com/moby/buildkit.git?ref=pull/42/head /src");
+        assertCatches(rule, "ADD https://github.com/moby/buildkit.git?tag=v0.24.0&checksum= /src");
+        assertCatches(rule, "ADD ssh://git@github.com/moby/buildkit.git?tag=v0.24.0 /src");
+        assertCatches(rule, "ADD https://gitlab.com/acme/app.git?keep-git-dir=true /src");
+    }
 }

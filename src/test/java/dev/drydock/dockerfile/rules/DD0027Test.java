@@ -67,4 +67,11 @@ class DD0027Test {
         assertThat(lint(rule, "RUN git clone https://github.com/acme/app.git").get(0).message())
                 .contains("follows the default branch");
     }
+
+    @Test
+    void messageNeverShowsTheCredentialsOfTheUrl() {
+        var v = assertCatches(rule, "RUN git clone https://bob:ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/acme/x.git /x");
+        Redaction.assertRedacted(v, "ghp_abcdefghijklmnopqrstuvwxyz0123456789");
+        assertThat(v.get(0).message()).contains("https://bob:****@github.com/acme/x.git");
+    }
 }

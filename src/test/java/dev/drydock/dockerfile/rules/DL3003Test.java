@@ -18,6 +18,9 @@ class DL3003Test {
         assertCatches(rule, "RUN (cd /tmp && tar xzf app.tar.gz)");
         assertCatches(rule, "RUN [\"/bin/sh\", \"-c\", \"cd /app && npm ci\"]");
         assertCatches(rule, "RUN <<EOF\ncd /src\nmake\nEOF");
+        // the RUN's own shell still counts next to a child shell
+        assertCatches(rule, "RUN cd /src && su app -c 'make'");
+        assertCatches(rule, "RUN [\"sudo\", \"sh\", \"-c\", \"cd /app && npm ci\"]");
     }
 
     @Test
@@ -27,6 +30,15 @@ class DL3003Test {
         assertPasses(rule, "RUN make -C /usr/src/app");
         assertPasses(rule, "RUN git -C /src pull");
         assertPasses(rule, "RUN cdrecord --version");
+        // a script handed to another shell: its cd never changes the RUN's directory, and WORKDIR would not
+        // replace it (nginx alpine-slim builds as nobody in /tmp this way)
+        assertPasses(rule, "RUN su nobody -s /bin/sh -c \"cd /tmp && make\"");
+        assertPasses(rule, "RUN sh -c \"cd /tmp && make\"");
+        assertPasses(rule, "RUN set -x \\\n    && su nobody -s /bin/sh -c \" \\\n        export HOME=/tmp \\\n"
+                + "        && cd /tmp \\\n        && make\"");
+        assertPasses(rule, "RUN bash -euxo pipefail -c 'cd /src && ./configure'");
+        assertPasses(rule, "RUN runuser app -c 'cd ~ && npm ci'");
+        assertPasses(rule, "RUN bash <<EOF\ncd /src\nmake\nEOF");
     }
 
     @Test

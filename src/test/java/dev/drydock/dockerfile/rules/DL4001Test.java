@@ -36,6 +36,12 @@ class DL4001Test {
         assertCatches(rule, "FROM debian:12\nRUN sudo wget -q https://x/a && if true; then curl -fsSO "
                 + "https://x/b; fi\n");
         assertCatches(rule, "FROM debian:12\nRUN wget -q https://x/a\nRUN <<EOF\ncurl -fsSO https://x/b\nEOF\n");
+        // a tool run in a child shell is still installed and used: nginx alpine-slim fetches its signing key
+        // with wget and, in the fallback build under `su nobody -c`, the sources with curl. (Hadolint misses
+        // this one: ShellCheck leaves the su -c string unparsed.)
+        assertCatches(rule, "FROM alpine:3.20\nRUN wget -O /tmp/key.pub https://nginx.org/keys/nginx_signing.rsa.pub "
+                + "&& su nobody -s /bin/sh -c \"cd /tmp && curl -f -L -O https://github.com/nginx/pkg-oss/a.tar.gz\"\n");
+        assertCatches(rule, "FROM debian:12\nRUN wget -q https://x/a\nRUN sh -c 'curl -fsSO https://x/b'\n");
     }
 
     @Test

@@ -23,4 +23,29 @@ class SourceRedactionTest {
     void redacts(String line, String expected) {
         assertThat(SourceRedaction.redact(line)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // the password of a URL, and a user name that is a token, whatever the scheme
+            "git clone of https://bob:ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/acme/x.git follows|"
+                    + "git clone of https://bob:****@github.com/acme/x.git follows",
+            "ADD `https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/a/b.git`|ADD `https://****@github.com/a/b.git`",
+            "`curl ftp://admin:S3cretPassw0rd@files.example.com/a.tgz`|`curl ftp://admin:****@files.example.com/a.tgz`",
+            "https://x-access-token:abcdef0123456789abcdef@github.com/a/b|https://x-access-token:****@github.com/a/b",
+            "https://0123456789abcdef0123456789abcdef01234567@github.com/a/b|https://****@github.com/a/b",
+            // a short user name alone is a login, not a credential; references are kept
+            "ADD ssh://git@github.com/moby/buildkit.git|ADD ssh://git@github.com/moby/buildkit.git",
+            "https://$GIT_USER:${GIT_TOKEN}@github.com/a/b|https://$GIT_USER:${GIT_TOKEN}@github.com/a/b",
+            "https://${GITHUB_TOKEN}@github.com/a/b|https://${GITHUB_TOKEN}@github.com/a/b",
+            // query parameters with a credential's name, and bare tokens
+            "https://example.com/a.tgz?access_token=abcdefghijklmnop1234&v=2|https://example.com/a.tgz?access_token=abcd****&v=2",
+            "https://example.com/a.tgz?version=1.2.3|https://example.com/a.tgz?version=1.2.3",
+            "token ghp_abcdefghijklmnopqrstuvwxyz0123456789 here|token ghp_**** here",
+            "`cd /tmp` in RUN; use `WORKDIR /tmp` instead|`cd /tmp` in RUN; use `WORKDIR /tmp` instead",
+            "git@github.com:moby/buildkit.git#v0.24.0|git@github.com:moby/buildkit.git#v0.24.0",
+    })
+    void masksCredentialsInMessages(String text, String expected) {
+        assertThat(SourceRedaction.maskCredentials(text)).isEqualTo(expected);
+        assertThat(SourceRedaction.maskCredentials(expected)).as("masking twice changes nothing").isEqualTo(expected);
+    }
 }

@@ -285,4 +285,46 @@ class ShellScriptTest {
         assertThat(s.commands("id").get(0).offset()).isEqualTo(script.indexOf("id -u"));
         assertThat(s.commands("date").get(0).offset()).isEqualTo(script.indexOf("date"));
     }
+
+    /** The command whose child shell runs {@code name}, described; "" when the script's own shell runs it. */
+    private static String childShellOf(ShellScript s, String name) {
+        ShellCommand starter = s.commands(name).get(0).childShellOf();
+        return starter == null ? "" : starter.name();
+    }
+
+    @Test
+    void scriptsHandedToAnotherShellRunInAChildShell() {
+        // nginx alpine-slim: the fallback build runs as nobody in a shell of its own
+        ShellScript nginx = ShellScript.parse("set -x && su nobody -s /bin/sh -c \"cd /tmp && curl -f -O https://x\" "
+                + "&& wget -O /tmp/key.pub https://nginx.org/keys/nginx_signing.rsa.pub");
+        assertThat(childShellOf(nginx, "cd")).isEqualTo("su");
+        assertThat(childShellOf(nginx, "curl")).isEqualTo("su");
+        assertThat(childShellOf(nginx, "wget")).isEmpty();
+        assertThat(childShellOf(nginx, "su")).isEmpty();
+        assertThat(childShellOf(ShellScript.parse("sh -c 'cd /tmp && make'"), "cd")).isEqualTo("sh");
+        assertThat(childShellOf(ShellScript.parse("bash -euxo pipefail -c \"cd /src\""), "cd")).isEqualTo("bash");
+        assertThat(childShellOf(ShellScript.parse("runuser app -c 'cd ~ && npm ci'"), "cd")).isEqualTo("runuser");
+        assertThat(childShellOf(ShellScript.parse("sudo -u app sh -c 'cd /app'"), "cd")).isEqualTo("sh");
+        assertThat(childShellOf(ShellScript.parse("bash <<EOF\ncd /src\nEOF\n"), "cd")).isEqualTo("bash");
+        // a wrapped command runs in the shell its wrapper runs in
+        assertThat(childShellOf(ShellScript.parse("sh -c 'sudo make install'"), "make")).isEqualTo("sh");
+        // nested twice: the innermost shell's starter
+        assertThat(childShellOf(ShellScript.parse("su app -c \"sh -c 'cd /x'\""), "cd")).isEqualTo("sh");
+        // compound commands, subshells and substitutions are written in this script: its own shell runs them
+        assertThat(childShellOf(ShellScript.parse("(cd /tmp && make)"), "cd")).isEmpty();
+        assertThat(childShellOf(ShellScript.parse("if true; then cd /x; fi"), "cd")).isEmpty();
+        assertThat(childShellOf(ShellScript.parse("x=\"$(cd /x && pwd)\""), "cd")).isEmpty();
+        assertThat(childShellOf(ShellScript.parse("sudo cd /x"), "cd")).isEmpty();
+    }
+
+    @Test
+    void execFormShellIsTheInstructionsOwnShell() {
+        // RUN ["/bin/sh", "-c", "cd /app && npm ci"]: the shell is the RUN's process, as in the shell form
+        assertThat(childShellOf(ShellScript.parseExecForm("/bin/sh -c 'cd /app && npm ci'"), "cd")).isEmpty();
+        assertThat(childShellOf(ShellScript.parseExecForm("sudo sh -c 'cd /app'"), "cd")).isEmpty();
+        // …but a shell that script starts in turn is a child
+        assertThat(childShellOf(ShellScript.parseExecForm("/bin/sh -c \"su app -c 'cd /app'\""), "cd"))
+                .isEqualTo("su");
+        assertThat(childShellOf(ShellScript.parse("/bin/sh -c 'cd /app && npm ci'"), "cd")).isEqualTo("sh");
+    }
 }

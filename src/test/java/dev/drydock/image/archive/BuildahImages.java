@@ -87,7 +87,7 @@ public final class BuildahImages {
     }
 
     /** A root filesystem: static busybox as the shell, some files the Dockerfile changes later. */
-    static byte[] rootfs() throws IOException {
+    public static byte[] rootfs() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
