@@ -4,6 +4,7 @@ import dev.drydock.DrydockException.InputException;
 import dev.drydock.DrydockException.UsageException;
 import dev.drydock.version.InvalidVersionException;
 import dev.drydock.version.NpmRange;
+import dev.drydock.version.VersionReadings;
 import dev.drydock.version.VersionScheme;
 import dev.drydock.version.VersionSchemes;
 import java.io.IOException;
@@ -56,6 +57,9 @@ final class VersionCommand implements Runnable {
         @Option(names = "--stdin", description = "Read 'A B' pairs from stdin, one per line.")
         boolean stdin;
 
+        @Option(names = "--explain", description = "Also show how the scheme reads each version (its normalised form).")
+        boolean explain;
+
         @Parameters(arity = "0..2", paramLabel = "VERSION", description = "A and B (without --stdin).")
         List<String> versions = List.of();
 
@@ -67,10 +71,18 @@ final class VersionCommand implements Runnable {
                         : "give two versions A B, or --stdin");
             }
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+            if (explain && stdin) {
+                throw new UsageException("--explain works on one pair, not with --stdin");
+            }
             if (!stdin) {
                 int c;
                 try {
                     c = Integer.signum(scheme.compare(versions.get(0), versions.get(1)));
+                    if (explain) {
+                        out.println("A " + versions.get(0) + " reads as " + VersionReadings.describe(scheme, versions.get(0)));
+                        out.println("B " + versions.get(1) + " reads as " + VersionReadings.describe(scheme, versions.get(1)));
+                        out.println("in " + scheme.name() + " order: A " + (c < 0 ? "<" : c == 0 ? "=" : ">") + " B");
+                    }
                 } catch (InvalidVersionException e) {
                     throw new InputException(e.getMessage());
                 }

@@ -36,6 +36,7 @@ public final class CargoVersion implements VersionScheme {
     }
 
     static SemVer parse(String version) {
+        VersionInput.check("cargo", version);
         SemVer v;
         try {
             v = SemVer.parse(version);

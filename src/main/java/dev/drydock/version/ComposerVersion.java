@@ -56,9 +56,7 @@ public final class ComposerVersion implements VersionScheme {
 
     /** composer/semver's {@code VersionParser::normalize($version)}; throws where it throws UnexpectedValueException. */
     public static String normalize(String original) {
-        if (original == null) {
-            throw new InvalidVersionException("composer", "null", "no version");
-        }
+        VersionInput.check("composer", original);
         String version = phpTrim(original);
         Matcher m = ALIAS.matcher(version);
         if (m.find()) {

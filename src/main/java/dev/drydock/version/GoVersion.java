@@ -50,7 +50,8 @@ public final class GoVersion implements VersionScheme {
     }
 
     private static Parsed parse(String version) {
-        if (version == null || version.isEmpty()) {
+        VersionInput.check("go", version);
+        if (version.isEmpty()) {
             throw new InvalidVersionException("go", String.valueOf(version), "empty");
         }
         String v = version;

@@ -198,7 +198,8 @@ public final class MavenVersion implements VersionScheme {
     }
 
     private static Items parse(String original) {
-        if (original == null || original.isEmpty()) {
+        VersionInput.check("maven", original);
+        if (original.isEmpty()) {
             throw new InvalidVersionException("maven", String.valueOf(original), "empty");
         }
         for (int i = 0; i < original.length(); i++) {

@@ -1,6 +1,5 @@
 package dev.drydock.version;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,13 +41,15 @@ public final class NpmRange {
             + "{1,1}(" + XRANGEPLAIN + ")" + S + "{0,1}\\z");
     private static final Pattern TILDETRIM = Pattern.compile("(" + S + "{0,1})(?:~>?)" + S + "{1,1}");
     private static final Pattern CARETTRIM = Pattern.compile("(" + S + "{0,1})(?:\\^)" + S + "{1,1}");
-    private static final Pattern TILDE = Pattern.compile("^(?:~>?)" + XRANGEPLAIN + "\\z");
-    private static final Pattern CARET = Pattern.compile("^(?:\\^)" + XRANGEPLAIN + "\\z");
-    private static final Pattern XRANGE = Pattern.compile("^" + GTLT + S + "{0,1}" + XRANGEPLAIN + "\\z");
+    static final Pattern TILDE = Pattern.compile("^(?:~>?)" + XRANGEPLAIN + "\\z");
+    static final Pattern CARET = Pattern.compile("^(?:\\^)" + XRANGEPLAIN + "\\z");
+    static final Pattern XRANGE = Pattern.compile("^" + GTLT + S + "{0,1}" + XRANGEPLAIN + "\\z");
     private static final Pattern STAR = Pattern.compile("(<|>)?=?" + S + "{0,1}\\*");
     private static final Pattern GTE0 = Pattern.compile("^" + S + "{0,1}>=" + S + "{0,1}0\\.0\\.0" + S + "{0,1}\\z");
     private static final Pattern COMPARATOR = Pattern.compile("^" + GTLT + S + "{0,1}(" + FULLPLAIN + ")\\z|^\\z");
     private static final Pattern SPACES = Pattern.compile(S + "+");
+    /** A bound on input (node-semver has none; real ranges are tens of characters). */
+    static final int MAX_RANGE_LENGTH = 4096;
 
     private final String raw;
     private final List<List<Comparator>> set;
@@ -97,13 +98,25 @@ public final class NpmRange {
         if (range == null) {
             throw new InvalidVersionException("npm range", "null", "no range");
         }
-        String raw = SPACES.matcher(JsText.trim(range)).replaceAll(" ");
+        if (range.length() > MAX_RANGE_LENGTH) {
+            throw new InvalidVersionException("npm range", range.substring(0, 40) + "...", "longer than "
+                    + MAX_RANGE_LENGTH + " characters");
+        }
+        String raw;
         List<List<Comparator>> set = new ArrayList<>();
-        for (String part : raw.split(Pattern.quote("||"), -1)) {
-            List<Comparator> comps = parseRange(range, JsText.trim(part));
-            if (!comps.isEmpty()) {
-                set.add(comps);
+        try {
+            raw = SPACES.matcher(JsText.trim(range)).replaceAll(" ");
+            for (String part : raw.split(Pattern.quote("||"), -1)) {
+                List<Comparator> comps = parseRange(range, JsText.trim(part));
+                if (!comps.isEmpty()) {
+                    set.add(comps);
+                }
             }
+        } catch (StackOverflowError e) {
+            // java.util.regex recurses per repetition of a group: thousands of pre-release identifiers in one
+            // comparator exhaust the stack. No real range comes near; say so rather than crash.
+            throw new InvalidVersionException("npm range", range.substring(0, Math.min(40, range.length())) + "...",
+                    "too many identifiers in one comparator to evaluate");
         }
         if (set.isEmpty()) {
             throw new InvalidVersionException("npm range", range, "no comparators");
@@ -194,7 +207,7 @@ public final class NpmRange {
 
     private static List<Comparator> parseRange(String original, String range) {
         range = BUILD_STRIP.matcher(range).replaceAll("");
-        range = replaceFirst(HYPHENRANGE, range, NpmRange::hyphenReplace);
+        range = replaceFirst(HYPHENRANGE, range, NpmRangeSugar::hyphen);
         range = ComparatorWhitespace.trim(range);
         range = TILDETRIM.matcher(range).replaceAll("$1~");
         range = CARETTRIM.matcher(range).replaceAll("$1^");
@@ -246,9 +259,9 @@ public final class NpmRange {
 
     private static String parseComparator(String comp) {
         comp = replaceFirst(BUILD_RE, comp, m -> "");
-        comp = mapWords(JsText.trim(comp), NpmRange::replaceCaret);
-        comp = mapWords(JsText.trim(comp), NpmRange::replaceTilde);
-        comp = mapWords(comp, c -> replaceXRange(JsText.trim(c)));
+        comp = mapWords(JsText.trim(comp), NpmRangeSugar::caret);
+        comp = mapWords(JsText.trim(comp), NpmRangeSugar::tilde);
+        comp = mapWords(comp, c -> NpmRangeSugar.xRange(JsText.trim(c)));
         return replaceFirst(STAR, JsText.trim(comp), m -> "");
     }
 
@@ -265,148 +278,8 @@ public final class NpmRange {
         return SPACES.split(s, -1);
     }
 
-    private static boolean isX(String id) {
-        return id == null || id.isEmpty() || id.equalsIgnoreCase("x") || id.equals("*");
-    }
-
-    /** {@code +n + 1} on a decimal string. */
-    private static String plus1(String n) {
-        return new BigInteger(n).add(BigInteger.ONE).toString();
-    }
-
-    private static String replaceTilde(String comp) {
-        return replaceFirst(TILDE, comp, m -> {
-            String major = m.group(1);
-            String minor = m.group(2);
-            String patch = m.group(3);
-            String pre = m.group(4);
-            if (isX(major)) {
-                return "";
-            } else if (isX(minor)) {
-                return ">=" + major + ".0.0 <" + plus1(major) + ".0.0-0";
-            } else if (isX(patch)) {
-                return ">=" + major + "." + minor + ".0 <" + major + "." + plus1(minor) + ".0-0";
-            } else if (pre != null && !pre.isEmpty()) {
-                return ">=" + major + "." + minor + "." + patch + "-" + pre + " <" + major + "." + plus1(minor) + ".0-0";
-            }
-            return ">=" + major + "." + minor + "." + patch + " <" + major + "." + plus1(minor) + ".0-0";
-        });
-    }
-
-    private static String replaceCaret(String comp) {
-        return replaceFirst(CARET, comp, m -> {
-            String major = m.group(1);
-            String minor = m.group(2);
-            String patch = m.group(3);
-            String pre = m.group(4);
-            if (isX(major)) {
-                return "";
-            } else if (isX(minor)) {
-                return ">=" + major + ".0.0 <" + plus1(major) + ".0.0-0";
-            } else if (isX(patch)) {
-                return major.equals("0")
-                        ? ">=" + major + "." + minor + ".0 <" + major + "." + plus1(minor) + ".0-0"
-                        : ">=" + major + "." + minor + ".0 <" + plus1(major) + ".0.0-0";
-            }
-            String from = ">=" + major + "." + minor + "." + patch + (pre != null && !pre.isEmpty() ? "-" + pre : "");
-            if (major.equals("0")) {
-                return minor.equals("0")
-                        ? from + " <" + major + "." + minor + "." + plus1(patch) + "-0"
-                        : from + " <" + major + "." + plus1(minor) + ".0-0";
-            }
-            return from + " <" + plus1(major) + ".0.0-0";
-        });
-    }
-
-    private static String replaceXRange(String comp) {
-        return replaceFirst(XRANGE, comp, m -> {
-            String gtlt = m.group(1);
-            String major = m.group(2);
-            String minor = m.group(3);
-            String patch = m.group(4);
-            if ((isX(major) && !isX(minor)) || (isX(minor) && patch != null && !patch.isEmpty() && !isX(patch))) {
-                return comp;
-            }
-            boolean xM = isX(major);
-            boolean xm = xM || isX(minor);
-            boolean xp = xm || isX(patch);
-            if (gtlt.equals("=") && xp) {
-                gtlt = "";
-            }
-            String pr = "";
-            if (xM) {
-                return gtlt.equals(">") || gtlt.equals("<") ? "<0.0.0-0" : "*";
-            } else if (!gtlt.isEmpty() && xp) {
-                if (xm) {
-                    minor = "0";
-                }
-                patch = "0";
-                if (gtlt.equals(">")) {
-                    gtlt = ">=";
-                    if (xm) {
-                        major = plus1(major);
-                        minor = "0";
-                    } else {
-                        minor = plus1(minor);
-                    }
-                    patch = "0";
-                } else if (gtlt.equals("<=")) {
-                    gtlt = "<";
-                    if (xm) {
-                        major = plus1(major);
-                    } else {
-                        minor = plus1(minor);
-                    }
-                }
-                if (gtlt.equals("<")) {
-                    pr = "-0";
-                }
-                return gtlt + major + "." + minor + "." + patch + pr;
-            } else if (xm) {
-                return ">=" + major + ".0.0" + pr + " <" + plus1(major) + ".0.0-0";
-            } else if (xp) {
-                return ">=" + major + "." + minor + ".0" + pr + " <" + major + "." + plus1(minor) + ".0-0";
-            }
-            return m.group();
-        });
-    }
-
-    private static String hyphenReplace(Matcher m) {
-        String from = m.group(1);
-        String fM = m.group(2);
-        String fm = m.group(3);
-        String fp = m.group(4);
-        String fpr = m.group(5);
-        String to = m.group(7);
-        String tM = m.group(8);
-        String tm = m.group(9);
-        String tp = m.group(10);
-        String tpr = m.group(11);
-        if (isX(fM)) {
-            from = "";
-        } else if (isX(fm)) {
-            from = ">=" + fM + ".0.0";
-        } else if (isX(fp)) {
-            from = ">=" + fM + "." + fm + ".0";
-        } else {
-            from = ">=" + from;
-        }
-        if (isX(tM)) {
-            to = "";
-        } else if (isX(tm)) {
-            to = "<" + plus1(tM) + ".0.0-0";
-        } else if (isX(tp)) {
-            to = "<" + tM + "." + plus1(tm) + ".0-0";
-        } else if (tpr != null && !tpr.isEmpty()) {
-            to = "<=" + tM + "." + tm + "." + tp + "-" + tpr;
-        } else {
-            to = "<=" + to;
-        }
-        return JsText.trim(from + " " + to);
-    }
-
     /** JavaScript's {@code s.replace(regex, fn)} for a regex without the g flag: the first match only. */
-    private static String replaceFirst(Pattern p, String s, Function<Matcher, String> f) {
+    static String replaceFirst(Pattern p, String s, Function<Matcher, String> f) {
         Matcher m = p.matcher(s);
         if (!m.find()) {
             return s;

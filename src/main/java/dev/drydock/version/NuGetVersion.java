@@ -89,9 +89,7 @@ public final class NuGetVersion implements VersionScheme {
     }
 
     static Parsed parse(String original) {
-        if (original == null) {
-            throw new InvalidVersionException("nuget", "null", "no version");
-        }
+        VersionInput.check("nuget", original);
         String value = dotNetTrim(original);
         String versionString = null;
         String[] labels = null;

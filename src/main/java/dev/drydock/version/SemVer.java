@@ -2,8 +2,6 @@ package dev.drydock.version;
 
 import java.math.BigInteger;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A Semantic Versioning 2.0.0 version (https://semver.org/spec/v2.0.0.html) and its precedence: major, minor and patch
@@ -20,12 +18,6 @@ import java.util.regex.Pattern;
  * 2^53 are compared exactly, where node-semver compares them as rounded doubles.
  */
 public final class SemVer implements Comparable<SemVer> {
-
-    /** SemVer 2.0.0: {@code MAJOR.MINOR.PATCH[-PRE][+BUILD]}, no leading zeros in numbers, nothing else. */
-    static final Pattern STRICT = Pattern.compile(
-            "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)"
-                    + "(?:-((?:[0-9]*[a-zA-Z-][0-9a-zA-Z-]*|0|[1-9][0-9]*)(?:\\.(?:[0-9]*[a-zA-Z-][0-9a-zA-Z-]*|0|[1-9][0-9]*))*))?"
-                    + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?");
 
     /** node-semver's {@code MAX_LENGTH}: longer inputs are invalid before anything else is looked at. */
     static final int NPM_MAX_LENGTH = 256;
@@ -62,7 +54,8 @@ public final class SemVer implements Comparable<SemVer> {
             throw new InvalidVersionException("npm", "null", "no version");
         }
         if (version.length() > NPM_MAX_LENGTH) {
-            throw new InvalidVersionException("npm", version, "longer than " + NPM_MAX_LENGTH + " characters");
+            throw new InvalidVersionException("npm", version.substring(0, 40) + "...", "longer than " + NPM_MAX_LENGTH
+                    + " characters");
         }
         String s = JsText.trim(version);
         if (s.startsWith("v")) {
@@ -79,16 +72,76 @@ public final class SemVer implements Comparable<SemVer> {
     }
 
     private static SemVer parse(String scheme, String original, String s) {
-        if (original == null) {
-            throw new InvalidVersionException(scheme, "null", "no version");
+        VersionInput.check(scheme, original);
+        // MAJOR.MINOR.PATCH[-PRE][+BUILD], scanned by hand: linear, and no regex recursion on long identifier lists.
+        int[] pos = {0};
+        BigInteger major = number(s, pos);
+        BigInteger minor = major != null && dot(s, pos) ? number(s, pos) : null;
+        BigInteger patch = minor != null && dot(s, pos) ? number(s, pos) : null;
+        List<String> pre = List.of();
+        List<String> build = List.of();
+        boolean ok = patch != null;
+        if (ok && pos[0] < s.length() && s.charAt(pos[0]) == '-') {
+            pre = identifiers(s, pos, true);
+            ok = pre != null;
         }
-        Matcher m = STRICT.matcher(s);
-        if (!m.matches()) {
+        if (ok && pos[0] < s.length() && s.charAt(pos[0]) == '+') {
+            build = identifiers(s, pos, false);
+            ok = build != null;
+        }
+        if (!ok || pos[0] != s.length()) {
             throw new InvalidVersionException(scheme, original, reason(s));
         }
-        return new SemVer(new BigInteger(m.group(1)), new BigInteger(m.group(2)), new BigInteger(m.group(3)),
-                m.group(4) == null ? List.of() : List.of(m.group(4).split("\\.")),
-                m.group(5) == null ? List.of() : List.of(m.group(5).split("\\.")));
+        return new SemVer(major, minor, patch, pre, build);
+    }
+
+    private static boolean dot(String s, int[] pos) {
+        if (pos[0] < s.length() && s.charAt(pos[0]) == '.') {
+            pos[0]++;
+            return true;
+        }
+        return false;
+    }
+
+    /** {@code 0|[1-9][0-9]*} at pos, or null. */
+    private static BigInteger number(String s, int[] pos) {
+        int start = pos[0];
+        int i = start;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == start || (s.charAt(start) == '0' && i > start + 1)) {
+            return null;
+        }
+        pos[0] = i;
+        return new BigInteger(s.substring(start, i));
+    }
+
+    /** After the '-' or '+' at pos: dot-separated non-empty [0-9A-Za-z-] identifiers (numeric pre-release ones without leading zeros). */
+    private static List<String> identifiers(String s, int[] pos, boolean prerelease) {
+        List<String> ids = new java.util.ArrayList<>();
+        int i = pos[0] + 1;
+        while (true) {
+            int start = i;
+            while (i < s.length() && isIdentifierChar(s.charAt(i))) {
+                i++;
+            }
+            String id = s.substring(start, i);
+            if (id.isEmpty() || (prerelease && id.length() > 1 && id.charAt(0) == '0' && isNumeric(id))) {
+                return null;
+            }
+            ids.add(id);
+            if (i < s.length() && s.charAt(i) == '.') {
+                i++;
+                continue;
+            }
+            pos[0] = i;
+            return ids;
+        }
+    }
+
+    private static boolean isIdentifierChar(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
     }
 
     /** A hint at what is wrong, for the error message. */
@@ -96,10 +149,10 @@ public final class SemVer implements Comparable<SemVer> {
         if (s.isEmpty()) {
             return "empty";
         }
-        if (!s.matches("[0-9]+\\.[0-9]+\\.[0-9]+.*")) {
+        if (!s.matches("(?s)[0-9]+\\.[0-9]+\\.[0-9]+.*")) {
             return "expected MAJOR.MINOR.PATCH";
         }
-        if (s.matches("(?:0[0-9]|[0-9]+\\.0[0-9]|[0-9]+\\.[0-9]+\\.0[0-9]).*")) {
+        if (s.matches("(?s)(?:0[0-9]|[0-9]+\\.0[0-9]|[0-9]+\\.[0-9]+\\.0[0-9]).*")) {
             return "numbers must not have leading zeros";
         }
         return "not MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD] (identifiers are [0-9A-Za-z-], non-empty,"
