@@ -6,11 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 
 /** The top-level {@code drydock} command: lists the subcommands. */
 @Command(name = "drydock", mixinStandardHelpOptions = true, versionProvider = DrydockCommand.VersionProvider.class,
-        description = "Container security: lint Dockerfiles for security and best practice.%n",
+        description = "Container security: lint Dockerfiles, scan images and directories for vulnerabilities, secrets and"
+                + " hardening problems, write SBOMs, and decide with a policy.%n",
         subcommands = {DockerfileCommand.class, RulesCommand.class, LayersCommand.class, SbomCommand.class,
                 ImageCommand.class, FsCommand.class, PackagesCommand.class, SecretsCommand.class, DbCommand.class,
                 VersionCommand.class, CacheCommand.class},
-        footer = {"", "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, 3 unreadable or invalid input,"
+        footer = {"", "Exit codes: 0 clean, 1 findings at or above --fail-on (the policy failed), 2 usage error, 3 unreadable or invalid input,"
                 + " 4 internal error.", "Documentation: https://github.com/drydock-dev/drydock"})
 final class DrydockCommand implements Runnable {
 
