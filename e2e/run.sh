@@ -147,6 +147,67 @@ expect "an unknown SBOM format is a usage error" 2 "Invalid value for option '--
 run "$dd" sbom "$tmp/missing.tar"
 expect "a missing image is an input error" 3 'missing.tar' '!Exception'
 
+# Vulnerabilities, policy and reports end to end: real Maven advisories from ../shared/vulndb, an application with
+# log4j-core 2.14.1 in a jar, as a directory and as a docker-archive image.
+vulndb="$root/../shared/vulndb"
+if [ -d "$vulndb/osv/Maven" ]; then
+  run "$dd" db import --db "$tmp/db/drydock.db" "$vulndb/osv/Maven" "$vulndb/kev/known_exploited_vulnerabilities.json"
+  expect "db import of real advisories" 0 'imported'
+  run "$dd" db status --db "$tmp/db/drydock.db"
+  expect "db status" 0 'Maven' 'Schema: +version 1' 'KEV entries'
+  python3 - "$tmp" <<'PY'
+import io, json, hashlib, os, sys, tarfile, zipfile
+tmp = sys.argv[1]
+os.makedirs(f"{tmp}/app/lib", exist_ok=True)
+with zipfile.ZipFile(f"{tmp}/app/lib/log4j-core-2.14.1.jar", "w") as z:
+    z.writestr("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n")
+    z.writestr("META-INF/maven/org.apache.logging.log4j/log4j-core/pom.properties",
+               "groupId=org.apache.logging.log4j\nartifactId=log4j-core\nversion=2.14.1\n")
+layer = io.BytesIO()
+with tarfile.open(fileobj=layer, mode="w") as t:
+    t.add(f"{tmp}/app", arcname="app")
+layer = layer.getvalue()
+diff = "sha256:" + hashlib.sha256(layer).hexdigest()
+config = json.dumps({"architecture": "amd64", "os": "linux", "config": {"User": "10001"},
+                     "rootfs": {"type": "layers", "diff_ids": [diff]},
+                     "history": [{"created_by": "COPY app /app"}]}).encode()
+with tarfile.open(f"{tmp}/app.tar", "w") as t:
+    for name, data in (("layer.tar", layer), ("config.json", config),
+                       ("manifest.json", json.dumps([{"Config": "config.json", "RepoTags": ["app:1"], "Layers": ["layer.tar"]}]).encode())):
+        info = tarfile.TarInfo(name); info.size = len(data); t.addfile(info, io.BytesIO(data))
+PY
+  run "$dd" fs "$tmp/app" --db "$tmp/db/drydock.db" --skip-db-update --fail-on critical
+  expect "fs finds Log4Shell and fails the policy" 1 'CVE-2021-44228' 'CRITICAL' 'log4j-core' '2\.15\.0' 'KEV' 'Verdict: FAIL' '!Exception'
+  run "$dd" image "docker-archive:$tmp/app.tar" --db "$tmp/db/drydock.db" --skip-db-update --no-cache --fail-on critical \
+    -f "table,html=$tmp/report.html,sarif=$tmp/report.sarif"
+  expect "image scan with three report formats" 1 'CVE-2021-44228' 'Verdict: FAIL'
+  if [ -s "$tmp/report.html" ] && ! grep -qE '<script[^>]+src=|<link[^>]+href="http' "$tmp/report.html" \
+     && grep -q 'CVE-2021-44228' "$tmp/report.html" && grep -q '"version" *: *"2.1.0"' "$tmp/report.sarif"; then rc=0; else rc=9; fi
+  expect "the HTML report is self-contained and the SARIF is 2.1.0" 0
+  cat > "$tmp/ignore.yaml" <<'YAML'
+ignores:
+  - id: CVE-2021-44228
+    package: org.apache.logging.log4j:log4j-core
+    reason: JNDI lookups are disabled with log4j2.formatMsgNoLookups; upgrade planned
+    expires: 2099-01-01
+  - id: CVE-2021-45046
+    reason: no Thread Context lookups in the pattern layout; upgrade planned
+    expires: 2099-01-01
+YAML
+  run "$dd" fs "$tmp/app" --db "$tmp/db/drydock.db" --skip-db-update --fail-on critical --ignorefile "$tmp/ignore.yaml"
+  expect "ignores with reasons suppress and say why" 0 'formatMsgNoLookups' 'Suppressed [(]2' 'Verdict: PASS'
+  sed -i 's/2099-01-01/2020-01-01/' "$tmp/ignore.yaml"
+  run "$dd" fs "$tmp/app" --db "$tmp/db/drydock.db" --skip-db-update --fail-on critical --ignorefile "$tmp/ignore.yaml"
+  expect "an expired ignore stops applying and is reported" 1 'expired' 'Verdict: FAIL'
+  printf 'ignores:\n  - id: CVE-2021-44228\n    expires: 2099-01-01\n' > "$tmp/bad-ignore.yaml"
+  run "$dd" fs "$tmp/app" --db "$tmp/db/drydock.db" --skip-db-update --ignorefile "$tmp/bad-ignore.yaml"
+  expect "an ignore without a reason is an input error naming the file" 3 'bad-ignore.yaml' 'reason' '!Exception'
+  run "$dd" fs "$tmp/app" --db "$tmp/nothing/drydock.db"
+  expect "without a database the scan still runs and says how to get one" 0 'drydock db update'
+else
+  echo "skip vulnerability cases: ../shared/vulndb is absent"
+fi
+
 echo
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]
