@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
  * temporary directory so later runs (and other test classes) reuse it. Built into a sibling directory and renamed, so a
  * half-built root is never used.
  */
-final class DebianRoot {
+public final class DebianRoot {
 
-    static final Path ROOT = Path.of(System.getProperty("java.io.tmpdir"), "drydock-debootstrap-bookworm");
+    public static final Path ROOT = Path.of(System.getProperty("java.io.tmpdir"), "drydock-debootstrap-bookworm");
     private static String skip;
     private static boolean tried;
 
@@ -21,7 +21,7 @@ final class DebianRoot {
     }
 
     /** Returns null when the root is there, else why not. */
-    static synchronized String ensure() throws IOException, InterruptedException {
+    public static synchronized String ensure() throws IOException, InterruptedException {
         if (Files.isRegularFile(ROOT.resolve("var/lib/dpkg/status"))) {
             return null;
         }
