@@ -38,7 +38,7 @@ public final class SecretAnalyzer implements Analyzer<SecretHits> {
     private final SecretScanner scanner;
 
     public SecretAnalyzer() {
-        this(new SecretScanner(SecretRules.builtIn()));
+        this(SecretScanner.builtIn());
     }
 
     public SecretAnalyzer(SecretScanner scanner) {

@@ -41,6 +41,25 @@ public final class SecretScanner {
         this.keywordRule = owners.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    private static volatile SecretScanner builtIn;
+
+    /**
+     * One scanner over the built-in rules, built on first use and shared (it is thread-safe): building the keyword
+     * automaton costs milliseconds, too much for every Dockerfile or file.
+     */
+    public static SecretScanner builtIn() {
+        SecretScanner s = builtIn;
+        if (s == null) {
+            synchronized (SecretScanner.class) {
+                s = builtIn;
+                if (s == null) {
+                    s = builtIn = new SecretScanner(SecretRules.builtIn());
+                }
+            }
+        }
+        return s;
+    }
+
     public SecretRules rules() {
         return rules;
     }

@@ -96,8 +96,12 @@ class SecretPrecisionTest {
 
     /** Every regular file below root offered to the analyzer as the layer walker would; findings as "path:line rule match". */
     static List<String> scanTree(Path root, SecretAnalyzer analyzer) throws IOException {
+        return scanTree(root, analyzer, root);
+    }
+
+    static List<String> scanTree(Path root, SecretAnalyzer analyzer, Path below) throws IOException {
         List<String> out = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
+        try (Stream<Path> files = Files.walk(below)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
                 out.addAll(scanFile(f, root.relativize(f).toString().replace('\\', '/'), analyzer));
             }
