@@ -45,7 +45,8 @@ public record SecretReport(String image, List<SecretFinding> findings, List<Stri
         SecretAnalyzer secrets = config.isEmpty() ? new SecretAnalyzer()
                 : new SecretAnalyzer(new SecretScanner(config.applyTo(SecretRules.builtIn())));
         List<Analyzer<?>> analyzers = new ArrayList<>(Analyzers.builtIn());
-        analyzers.replaceAll(a -> a.type().equals(secrets.type()) ? secrets : a);
+        analyzers.removeIf(a -> a.type().equals(secrets.type()));
+        analyzers.add(secrets);
         return of(Analysis.of(ref, platform, analyzers, cache, options), secrets);
     }
 
