@@ -34,8 +34,23 @@ public final class Analyzers {
     private Analyzers() {
     }
 
-    /** Every built-in analyzer, in a stable order. */
+    /**
+     * Analyzer types left out of {@link #builtIn()}, comma-separated: for benchmarks that time the layer walk without
+     * one analyzer (bench/secrets.sh sets {@code secret}); not a user option.
+     */
+    static final String DISABLE_ENV = "DRYDOCK_BENCH_DISABLE_ANALYZERS";
+
+    /** Every built-in analyzer, in a stable order (less those {@value #DISABLE_ENV} names). */
     public static List<Analyzer<?>> builtIn() {
+        String disable = System.getenv(DISABLE_ENV);
+        if (disable == null || disable.isBlank()) {
+            return all();
+        }
+        Set<String> off = Set.of(disable.split("\\s*,\\s*"));
+        return all().stream().filter(a -> !off.contains(a.type())).toList();
+    }
+
+    private static List<Analyzer<?>> all() {
         return of(List.of(
                 new OsReleaseAnalyzer(),
                 new DpkgAnalyzer(),

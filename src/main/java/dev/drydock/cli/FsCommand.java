@@ -3,6 +3,7 @@ package dev.drydock.cli;
 import dev.drydock.DrydockException.InputException;
 import dev.drydock.policy.ImageFacts;
 import dev.drydock.scan.ScanReport;
+import dev.drydock.secret.SecretConfig;
 import dev.drydock.scan.Scanner;
 import dev.drydock.vulndb.VulnDb;
 import java.io.IOException;
@@ -42,6 +43,7 @@ final class FsCommand implements Callable<Integer> {
         scan.check();
         output.outputs(); // a bad --format fails before any work
         PolicyOptions.Inputs rules = policy.load(Path.of("").toAbsolutePath());
+        SecretConfig secretRules = SecretConfig.load(policy.config, Path.of("").toAbsolutePath());
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory")
                     + " (drydock fs scans a directory; for an image archive use 'drydock image')");
@@ -50,7 +52,7 @@ final class FsCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         try (VulnDb db = scan.openDb(kinds, notes, System.err, Clock.systemUTC())) {
             notes.forEach(n -> System.err.println("drydock: " + n));
-            ScanReport scanned = new Scanner(scan.scannerOptions(kinds, db, notes, policy.ignoreUnfixed)).directory(dir);
+            ScanReport scanned = new Scanner(scan.scannerOptions(kinds, db, notes, policy.ignoreUnfixed), secretRules).directory(dir);
             ScanReport report = rules.apply(scanned, Clock.systemUTC(), ImageFacts.of(scanned));
             output.write(report);
             return policy.exitCode(report);

@@ -3,6 +3,7 @@ package dev.drydock.cli;
 import dev.drydock.DrydockException.UsageException;
 import dev.drydock.policy.ImageFacts;
 import dev.drydock.scan.ScanReport;
+import dev.drydock.secret.SecretConfig;
 import dev.drydock.scan.Scanner;
 import dev.drydock.vulndb.VulnDb;
 import java.io.IOException;
@@ -48,6 +49,7 @@ final class ImageCommand implements Callable<Integer> {
         scan.check();
         output.outputs(); // a bad --format fails before any work
         PolicyOptions.Inputs rules = policy.load(Path.of("").toAbsolutePath());
+        SecretConfig secretRules = SecretConfig.load(policy.config, Path.of("").toAbsolutePath());
         if (scan.offline && isRegistryReference(ref)) {
             throw new UsageException("--offline: '" + ref + "' is a registry reference and pulling it needs the network;"
                     + " scan a docker-archive:, oci-archive: or oci: copy instead");
@@ -58,7 +60,7 @@ final class ImageCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         try (VulnDb db = scan.openDb(kinds, notes, System.err, Clock.systemUTC())) {
             notes.forEach(n -> System.err.println("drydock: " + n));
-            Scanner.ImageScan scanned = new Scanner(scan.scannerOptions(kinds, db, notes, policy.ignoreUnfixed))
+            Scanner.ImageScan scanned = new Scanner(scan.scannerOptions(kinds, db, notes, policy.ignoreUnfixed), secretRules)
                     .scanImage(ref, platform, image.cache(), sourceOptions);
             // the image's manifest annotations (where buildah records the base image) are not kept by Image yet
             ScanReport report = rules.apply(scanned.report(), Clock.systemUTC(),

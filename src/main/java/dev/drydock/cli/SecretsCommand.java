@@ -1,6 +1,7 @@
 package dev.drydock.cli;
 
 import dev.drydock.image.SourceOptions;
+import dev.drydock.secret.SecretConfig;
 import dev.drydock.secret.SecretReport;
 import dev.drydock.secret.Severity;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
                 + " Entrypoint, Cmd, and the build history with its build arguments). Matches are always redacted.",
                 ImageOptions.REF_FORMS},
         footer = {"", "Exit codes: 0 no secret at or above --fail-on, 1 secrets found, 2 usage error,"
-                + " 3 the image could not be read or is invalid."})
+                + " 3 the image or the config could not be read or is invalid."})
 final class SecretsCommand implements Callable<Integer> {
 
     enum Format { TABLE, JSON }
@@ -42,6 +43,11 @@ final class SecretsCommand implements Callable<Integer> {
             converter = SeverityConverter.class)
     Severity failOn;
 
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Custom, allow and disabled secret rules from the `secrets:` key of this YAML file"
+                    + " (default: .drydock.yaml or .drydock.yml in the working directory, when there is one).")
+    Path config;
+
     @Mixin
     ImageOptions image;
 
@@ -49,7 +55,8 @@ final class SecretsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var platform = image.platform();
         SourceOptions options = image.sourceOptions();
-        SecretReport report = SecretReport.scan(ref, platform, image.cache(), options);
+        SecretConfig rules = SecretConfig.load(config, Path.of("").toAbsolutePath());
+        SecretReport report = SecretReport.scan(ref, platform, image.cache(), options, rules);
         Writer w = output == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
         try {

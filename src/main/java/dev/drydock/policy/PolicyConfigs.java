@@ -28,7 +28,9 @@ public final class PolicyConfigs {
 
     static final List<String> KEYS = List.of("fail-on", "min-severity", "ignore-unfixed", "scanners", "rules",
             "trusted-registries", "allowed-base-images", "require-digest-pinned-base", "require-non-root",
-            "max-image-size", "forbidden-packages", "deny-licenses", "dockerfile");
+            "max-image-size", "forbidden-packages", "deny-licenses", "dockerfile",
+            // read by their own loaders: dev.drydock.vulndb.DbConfig and dev.drydock.secret.SecretConfig
+            "db", "secrets");
 
     /** Scanner names as Trivy spells them ({@code --scanners vuln,secret,misconfig}), plus drydock's Dockerfile linter. */
     static final Map<String, Finding.Kind> SCANNERS = Map.of("vuln", Finding.Kind.VULNERABILITY,

@@ -15,6 +15,9 @@ import dev.drydock.layer.LayerContents;
 import dev.drydock.layer.LayersReport;
 import dev.drydock.match.VulnerabilityMatcher;
 import dev.drydock.secret.SecretAnalyzer;
+import dev.drydock.secret.SecretConfig;
+import dev.drydock.secret.SecretRules;
+import dev.drydock.secret.SecretScanner;
 import dev.drydock.secret.SecretReport;
 import dev.drydock.vulndb.AdvisoryStore;
 import java.io.IOException;
@@ -79,9 +82,21 @@ public final class Scanner {
     static final String SECRET_IN_CONFIG = "DI0003";
 
     private final Options options;
+    private final SecretConfig secretConfig;
 
     public Scanner(Options options) {
+        this(options, SecretConfig.NONE);
+    }
+
+    /** With the {@code secrets:} section of {@code .drydock.yaml}: custom, allowed and disabled secret rules. */
+    public Scanner(Options options, SecretConfig secretConfig) {
         this.options = options;
+        this.secretConfig = secretConfig;
+    }
+
+    private SecretAnalyzer secretAnalyzer() {
+        return secretConfig.isEmpty() ? new SecretAnalyzer()
+                : new SecretAnalyzer(new SecretScanner(secretConfig.applyTo(SecretRules.builtIn())));
     }
 
     /** A scanned image: the report, and the image it read (its config is what image policy rules look at). */
@@ -95,7 +110,7 @@ public final class Scanner {
 
     /** {@link #image} with the image it read. */
     public ImageScan scanImage(String ref, Platform platform, LayerCache cache, SourceOptions sourceOptions) throws IOException {
-        SecretAnalyzer secrets = new SecretAnalyzer();
+        SecretAnalyzer secrets = secretAnalyzer();
         List<Analyzer<?>> analyzers = analyzers(secrets);
         InventoryScanner inventories = new InventoryScanner(analyzers);
         Analysis analysis = Analysis.of(ref, platform, analyzers, cache, sourceOptions);
@@ -133,7 +148,7 @@ public final class Scanner {
 
     /** Scans a directory or unpacked root filesystem: packages, lockfiles and secrets (no image config, no layers). */
     public ScanReport directory(Path dir) {
-        SecretAnalyzer secrets = new SecretAnalyzer();
+        SecretAnalyzer secrets = secretAnalyzer();
         InventoryScanner inventories = new InventoryScanner(analyzers(secrets));
         LayerResult layer = inventories.walkDirectory(dir);
         Inventory inventory = inventories.directory(dir, layer);

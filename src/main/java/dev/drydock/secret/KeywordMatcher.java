@@ -10,8 +10,9 @@ import java.util.Locale;
  * Aho–Corasick over every rule's keywords at once, case-insensitive for ASCII. Why hand-written: the secret scanner
  * reads every text file of every layer, and running 150+ regular expressions over each file would cost 150 passes;
  * this automaton makes one pass per file and tells which rules are worth running and where. The alphabet is bytes
- * (text is decoded as ISO-8859-1, one char per byte), so a dense {@code int[256]} goto table per state is both small
- * enough (a few thousand states) and the fastest lookup there is.
+ * (text is decoded as ISO-8859-1, one char per byte); bytes that occur in no keyword share one class, so the dense
+ * goto table has a row of a few dozen classes per state rather than 256: small enough to stay in the CPU's cache
+ * (with 256 columns it was megabytes, and cache misses dominated the scan in bench/secrets.sh's profile).
  */
 final class KeywordMatcher {
 
@@ -28,6 +29,9 @@ final class KeywordMatcher {
     private final int[] table;
     private final int[][] outputs;  // keyword indices ending at each state
     private final int[] lengths;
+    /** Byte to character class: 0 for bytes in no keyword, upper-case ASCII letters folded onto lower case. */
+    private final int[] classes = new int[256];
+    private final int width;
 
     /** @param keywords non-empty, lower-case ASCII */
     KeywordMatcher(List<String> keywords) {
@@ -83,12 +87,33 @@ final class KeywordMatcher {
         for (int i = 0; i < outs.size(); i++) {
             outputs[i] = outs.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
-        table = new int[gotos.size() * 256];
+        int[] representative = new int[257];
+        int n = 1;
+        for (String w : keywords) {
+            for (char ch : w.toLowerCase(Locale.ROOT).toCharArray()) {
+                int c = ch & 0xff;
+                if (classes[c] == 0) {
+                    classes[c] = n;
+                    representative[n++] = c;
+                }
+            }
+        }
+        for (int c = 'A'; c <= 'Z'; c++) {
+            classes[c] = classes[c + 32];
+        }
+        width = n;
+        // class 0 (bytes in no keyword): from any state, the same place as a byte no keyword has
+        int none = -1;
+        for (int c = 0; c < 256 && none < 0; c++) {
+            if (classes[c] == 0 && !(c >= 'A' && c <= 'Z')) {
+                none = c;
+            }
+        }
+        table = new int[gotos.size() * width];
         for (int s = 0; s < gotos.size(); s++) {
-            for (int c = 0; c < 256; c++) {
-                int folded = c >= 'A' && c <= 'Z' ? c + 32 : c;
-                int t = gotos.get(s)[folded];
-                table[s * 256 + c] = outputs[t].length > 0 ? ~(t * 256) : t * 256;
+            for (int k = 0; k < width; k++) {
+                int t = gotos.get(s)[k == 0 ? none : representative[k]];
+                table[s * width + k] = outputs[t].length > 0 ? ~(t * width) : t * width;
             }
         }
     }
@@ -106,12 +131,14 @@ final class KeywordMatcher {
     /** One pass over {@code text}, a byte per character (ISO-8859-1). */
     void scan(byte[] text, Hits hits) {
         int[] t = table;
+        int[] cls = classes;
+        int w = width;
         int s = 0;
         for (int i = 0; i < text.length; i++) {
-            s = t[s + (text[i] & 0xff)];
+            s = t[s + cls[text[i] & 0xff]];
             if (s < 0) {
                 s = ~s;
-                for (int k : outputs[s >> 8]) {
+                for (int k : outputs[s / w]) {
                     hits.hit(k, i + 1);
                 }
             }
@@ -121,12 +148,14 @@ final class KeywordMatcher {
     /** The same over a string; characters beyond ISO-8859-1 are folded to their low byte (keywords are ASCII). */
     void scan(CharSequence text, Hits hits) {
         int[] t = table;
+        int[] cls = classes;
+        int w = width;
         int s = 0;
         for (int i = 0, len = text.length(); i < len; i++) {
-            s = t[s + (text.charAt(i) & 0xff)];
+            s = t[s + cls[text.charAt(i) & 0xff]];
             if (s < 0) {
                 s = ~s;
-                for (int k : outputs[s >> 8]) {
+                for (int k : outputs[s / w]) {
                     hits.hit(k, i + 1);
                 }
             }

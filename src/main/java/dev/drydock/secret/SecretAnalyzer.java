@@ -7,10 +7,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.zip.ZipEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -38,7 +42,7 @@ public final class SecretAnalyzer implements Analyzer<SecretHits> {
     private final SecretScanner scanner;
 
     public SecretAnalyzer() {
-        this(new SecretScanner(SecretRules.builtIn()));
+        this(SecretScanner.builtIn());
     }
 
     public SecretAnalyzer(SecretScanner scanner) {
@@ -96,7 +100,7 @@ public final class SecretAnalyzer implements Analyzer<SecretHits> {
         List<SecretHit> hits;
         if (ARCHIVES.contains(extension(input.info().name()))) {
             hits = new ArrayList<>();
-            scanArchive(input.content(), input.path(), 0, new long[] {MAX_INFLATED}, hits);
+            scanArchive(input.content().readNBytes((int) MAX_ARCHIVE), input.path(), 0, new long[] {MAX_INFLATED}, hits);
         } else {
             hits = scanner.scan(input.path(), input.content().readAllBytes());
         }
@@ -105,31 +109,63 @@ public final class SecretAnalyzer implements Analyzer<SecretHits> {
 
     /**
      * Scans the text entries of a zip-format archive, and of archives inside it (one level: Spring Boot's
-     * {@code BOOT-INF/lib}), each reported as {@code ARCHIVE!/ENTRY} in the hit's {@code entry}.
+     * {@code BOOT-INF/lib}), each reported as {@code ARCHIVE!/ENTRY} in the hit's {@code entry}. The archive is in
+     * memory (bounded by {@link #MAX_ARCHIVE}), so its central directory is read and only the entries worth scanning
+     * are inflated: a jar is mostly {@code .class} files, which a streaming read would have to inflate to get past
+     * (bench/secrets.sh's profile). An archive without a readable central directory is streamed instead.
      */
-    private void scanArchive(InputStream in, String path, int depth, long[] budget, List<SecretHit> out) throws IOException {
+    private void scanArchive(byte[] archive, String path, int depth, long[] budget, List<SecretHit> out) throws IOException {
+        ZipFile zip;
+        try {
+            zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(archive)).get();
+        } catch (IOException | RuntimeException noCentralDirectory) {
+            scanStream(new ByteArrayInputStream(archive), path, depth, budget, out);
+            return;
+        }
+        try (zip) {
+            for (ZipArchiveEntry e : Collections.list(zip.getEntriesInPhysicalOrder())) {
+                if (budget[0] <= 0) {
+                    break;
+                }
+                if (e.isDirectory() || !zip.canReadEntryData(e) || !wanted(e.getName(), depth)) {
+                    continue;
+                }
+                try (InputStream in = zip.getInputStream(e)) {
+                    entry(in, e.getName(), path, depth, budget, out);
+                }
+            }
+        }
+    }
+
+    /** The same over the archive's local headers, in order. */
+    private void scanStream(InputStream in, String path, int depth, long[] budget, List<SecretHit> out) throws IOException {
         ZipInputStream zip = new ZipInputStream(in);
         ZipEntry e;
         while ((e = zip.getNextEntry()) != null && budget[0] > 0) {
-            if (e.isDirectory()) {
-                continue;
+            if (!e.isDirectory() && wanted(e.getName(), depth)) {
+                entry(zip, e.getName(), path, depth, budget, out);
             }
-            String entry = e.getName();
-            String name = entry.substring(entry.lastIndexOf('/') + 1);
-            String ext = extension(name);
-            boolean nested = ARCHIVES.contains(ext) && depth == 0;
-            if ((!nested && BINARY_EXTENSIONS.contains(ext)) || !scanner.wants(entry)) {
-                continue;
-            }
-            byte[] bytes = zip.readNBytes((int) Math.min(budget[0], nested ? MAX_ARCHIVE : MAX_FILE));
-            budget[0] -= bytes.length;
-            if (nested) {
-                scanArchive(new ByteArrayInputStream(bytes), path + "!/" + entry, depth + 1, budget, out);
-                continue;
-            }
-            for (SecretHit h : scanner.scan(entry, bytes)) {
-                out.add(new SecretHit(h.rule(), h.line(), h.match(), path + "!/" + entry));
-            }
+        }
+    }
+
+    /** Whether an archive entry is text worth scanning or, at the top level, an archive worth opening. */
+    private boolean wanted(String entry, int depth) {
+        String ext = extension(entry.substring(entry.lastIndexOf('/') + 1));
+        boolean nested = ARCHIVES.contains(ext) && depth == 0;
+        return (nested || !BINARY_EXTENSIONS.contains(ext)) && scanner.wants(entry);
+    }
+
+    private void entry(InputStream in, String entry, String path, int depth, long[] budget, List<SecretHit> out)
+            throws IOException {
+        boolean nested = ARCHIVES.contains(extension(entry.substring(entry.lastIndexOf('/') + 1))) && depth == 0;
+        byte[] bytes = in.readNBytes((int) Math.min(budget[0], nested ? MAX_ARCHIVE : MAX_FILE));
+        budget[0] -= bytes.length;
+        if (nested) {
+            scanArchive(bytes, path + "!/" + entry, depth + 1, budget, out);
+            return;
+        }
+        for (SecretHit h : scanner.scan(entry, bytes)) {
+            out.add(new SecretHit(h.rule(), h.line(), h.match(), path + "!/" + entry));
         }
     }
 }

@@ -13,19 +13,28 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param deleted        whether a later layer deleted or overwrote the file: gone from the final filesystem, still
  *                       extractable from the image
  * @param deletedInLayer 0-based index of the layer that deleted or overwrote it, or null
+ * @param ownedBy        the OS package that put the file there, or null (see {@link PackageFiles})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SecretFinding(String rule, String category, String title, Severity severity, Where where, String path,
-                            int line, String layer, int layerIndex, boolean deleted, Integer deletedInLayer, String match) {
+                            int line, String layer, int layerIndex, boolean deleted, Integer deletedInLayer, String match,
+                            String ownedBy) {
 
     public enum Where { FILE, ENV, LABEL, ENTRYPOINT, CMD, HISTORY }
 
     static SecretFinding of(SecretRule rule, SecretHit hit, Where where, String path, String layer, int layerIndex) {
         return new SecretFinding(rule.id(), rule.category(), rule.title(), rule.severity(), where, path, hit.line(), layer,
-                layerIndex, false, null, hit.match());
+                layerIndex, false, null, hit.match(), null);
     }
 
     SecretFinding deletedBy(int byLayer) {
-        return new SecretFinding(rule, category, title, severity, where, path, line, layer, layerIndex, true, byLayer, match);
+        return new SecretFinding(rule, category, title, severity, where, path, line, layer, layerIndex, true, byLayer, match,
+                ownedBy);
+    }
+
+    /** The same finding in a file of an OS package's, at this severity. */
+    SecretFinding ownedBy(String owner, Severity at) {
+        return new SecretFinding(rule, category, title, at, where, path, line, layer, layerIndex, deleted, deletedInLayer,
+                match, owner);
     }
 }

@@ -36,9 +36,17 @@ public record SecretReport(String image, List<SecretFinding> findings, List<Stri
 
     /** Opens, walks and merges REF (the built-in analyzers, so the layer cache is shared with other commands) and reports its secrets. */
     public static SecretReport scan(String ref, Platform platform, LayerCache cache, SourceOptions options) throws IOException {
-        SecretAnalyzer secrets = new SecretAnalyzer();
+        return scan(ref, platform, cache, options, SecretConfig.NONE);
+    }
+
+    /** As {@link #scan(String, Platform, LayerCache, SourceOptions)}, with the rules of a {@code .drydock.yaml}. */
+    public static SecretReport scan(String ref, Platform platform, LayerCache cache, SourceOptions options,
+                                    SecretConfig config) throws IOException {
+        SecretAnalyzer secrets = config.isEmpty() ? new SecretAnalyzer()
+                : new SecretAnalyzer(new SecretScanner(config.applyTo(SecretRules.builtIn())));
         List<Analyzer<?>> analyzers = new ArrayList<>(Analyzers.builtIn());
-        analyzers.replaceAll(a -> a.type().equals(secrets.type()) ? secrets : a);
+        analyzers.removeIf(a -> a.type().equals(secrets.type()));
+        analyzers.add(secrets);
         return of(Analysis.of(ref, platform, analyzers, cache, options), secrets);
     }
 
@@ -51,6 +59,7 @@ public record SecretReport(String image, List<SecretFinding> findings, List<Stri
         List<SecretFinding> out = new ArrayList<>();
         List<String> diagnostics = new ArrayList<>();
         SecretRules rules = analyzer.scanner().rules();
+        PackageFiles packages = PackageFiles.of(analysis.layers());
         for (LayerResult layer : analysis.layers()) {
             diagnostics.addAll(layer.diagnostics());
             for (LayerResult.Found<SecretHits> f : layer.results(analyzer)) {
@@ -62,6 +71,14 @@ public record SecretReport(String image, List<SecretFinding> findings, List<Stri
                     }
                     SecretFinding finding = SecretFinding.of(rule, h, SecretFinding.Where.FILE, h.entry() == null ? f.path() : h.entry(),
                             layer.diffId().toString(), layer.index());
+                    String owner = packages.owner(layer.index(), f.path());
+                    if (owner != null) {
+                        PackageFiles.Verdict v = PackageFiles.verdict(finding.path(), rule);
+                        if (v == PackageFiles.Verdict.SKIP) {
+                            continue;
+                        }
+                        finding = finding.ownedBy(owner, v == PackageFiles.Verdict.LOWER ? Severity.LOW : finding.severity());
+                    }
                     out.add(by == null ? finding : finding.deletedBy(by));
                 }
             }
@@ -94,6 +111,9 @@ public record SecretReport(String image, List<SecretFinding> findings, List<Stri
             w.write(String.format(java.util.Locale.ROOT, fmt, "SEVERITY", "RULE", "WHERE", "LAYER", "DELETED", "MATCH"));
             for (SecretFinding f : findings) {
                 String where = f.where() == SecretFinding.Where.FILE ? "/" + f.path() + ":" + f.line() : f.path();
+                if (f.ownedBy() != null) {
+                    where += " (package " + f.ownedBy() + ")";
+                }
                 String layer = f.layerIndex() < 0 ? (f.where() == SecretFinding.Where.HISTORY ? "(no layer)" : "config")
                         : (f.layerIndex() + 1) + " " + shortDigest(f.layer());
                 String deleted = f.deleted() ? "deleted in layer " + (f.deletedInLayer() + 1) + ", still extractable" : "-";

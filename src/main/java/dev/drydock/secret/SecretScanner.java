@@ -41,6 +41,25 @@ public final class SecretScanner {
         this.keywordRule = owners.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    private static volatile SecretScanner builtIn;
+
+    /**
+     * One scanner over the built-in rules, built on first use and shared (it is thread-safe): building the keyword
+     * automaton costs milliseconds, too much for every Dockerfile or file.
+     */
+    public static SecretScanner builtIn() {
+        SecretScanner s = builtIn;
+        if (s == null) {
+            synchronized (SecretScanner.class) {
+                s = builtIn;
+                if (s == null) {
+                    s = builtIn = new SecretScanner(SecretRules.builtIn());
+                }
+            }
+        }
+        return s;
+    }
+
     public SecretRules rules() {
         return rules;
     }
@@ -79,8 +98,9 @@ public final class SecretScanner {
 
     /** Windows per rule: pairs of offsets, merged as hits come in text order. */
     private final class Windows implements KeywordMatcher.Hits {
-        final int[][] windows = new int[rules.rules().size()][];
-        final int[] counts = new int[rules.rules().size()];
+        // made at the first keyword hit: most texts (and Dockerfile values the linter asks about) have none
+        int[][] windows;
+        int[] counts;
         final CharSequence text;
         final int length;
         int lineFrom = -1;
@@ -94,6 +114,10 @@ public final class SecretScanner {
 
         @Override
         public void hit(int keyword, int end) {
+            if (counts == null) {
+                windows = new int[rules.rules().size()][];
+                counts = new int[rules.rules().size()];
+            }
             int r = keywordRule[keyword];
             int[] w = windows[r];
             int c = counts[r];

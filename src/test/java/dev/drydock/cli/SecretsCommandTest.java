@@ -70,6 +70,38 @@ class SecretsCommandTest {
         assertThat(run("secrets", "--fail-on", "severe", dir.resolve("junk.tar").toString())).isEqualTo(2);
     }
 
+    @Test
+    void configAddsCustomRulesDisablesBuiltInOnesAndBadConfigIsExitCode3() throws Exception {
+        String acme = "acme_" + "q8wd9s7lk2xb4vn6mc1zr3ty5hj7gf0p";
+        Path img = dev.drydock.image.TestImages.dockerArchive()
+                .layer(dev.drydock.image.TestImages.layer().file("app/.env", "ACME=" + acme + "\nDB_PASSWORD=Tr0ub4dorJfBPbQ\n"),
+                        "COPY . /app")
+                .writeTo(dir.resolve("img.tar"));
+        Path config = Files.writeString(dir.resolve("drydock.yaml"), """
+                secrets:
+                  rules:
+                    - id: acme-api-key
+                      regex: 'acme_(?<secret>[a-z0-9]{32})'
+                      keywords: [acme_]
+                      severity: critical
+                  disable: [generic-password]
+                """);
+        assertThat(run("secrets", "docker-archive:" + img, "-f", "json")).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("generic-password").doesNotContain("acme-api-key");
+
+        assertThat(run("secrets", "docker-archive:" + img, "-f", "json", "--config", config.toString())).isEqualTo(1);
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertThat(json).contains("\"acme-api-key\"").contains("CRITICAL").doesNotContain("generic-password")
+                .doesNotContain(acme.substring(5, 12));
+
+        Files.writeString(config, "secrets:\n  rules:\n    - id: acme\n      regex: 'acme_([a-z'\n      keywords: [acme_]\n");
+        assertThat(run("secrets", "docker-archive:" + img, "--config", config.toString())).isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(config + ":4: secrets: bad regular expression")
+                .doesNotContain("Exception");
+        assertThat(run("secrets", "docker-archive:" + img, "--config", dir.resolve("none.yaml").toString())).isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("none.yaml: config file not found");
+    }
+
     /** Builds the image once per target/; returns the reason it cannot, or null. */
     static String build() throws Exception {
         for (String tool : List.of("buildah", "ssh-keygen")) {

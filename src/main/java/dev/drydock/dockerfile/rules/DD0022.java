@@ -8,7 +8,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A literal password or token on a RUN command line. */
+/**
+ * A literal password or token on a RUN command line: the command-specific checks below (curl -u, docker login -p,
+ * mysql -p, URLs with a password, npm config set, {@code TOKEN=value}), then the image secret scanner's provider rules
+ * over the command's words ({@link SecretPatterns#providerSecret}: a GitHub, Stripe or AWS credential anywhere on the
+ * line), reported with the secret rule's id.
+ */
 final class DD0022 extends InstructionRule {
 
     private static final Pattern URL_CREDENTIALS = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://([^/@:\\s]+):([^/@\\s]+)@");
@@ -55,7 +60,7 @@ final class DD0022 extends InstructionRule {
         if (!i.is("RUN") || !ctx.posixShell(i)) {
             return;
         }
-        Set<String> found = new LinkedHashSet<>(); // a wrapped command repeats its wrapper's words
+        Found found = new Found();
         for (ShellCommand c : ctx.shell(i).commands()) {
             String name = c.name();
             for (String arg : c.args()) {
@@ -117,11 +122,49 @@ final class DD0022 extends InstructionRule {
             if (c.is("npm", "yarn", "pnpm") && c.args().contains("set")) {
                 npmAuth(c, found);
             }
+            providers(c, found);
         }
-        found.forEach(msg -> out.report(i, msg));
+        found.messages.forEach(msg -> out.report(i, msg));
     }
 
-    private static void npmAuth(ShellCommand c, Set<String> found) {
+    /** Messages (a wrapped command repeats its wrapper's words, so a set) and the raw values they report. */
+    private static final class Found {
+        final Set<String> messages = new LinkedHashSet<>();
+        final List<String> values = new java.util.ArrayList<>();
+    }
+
+    /**
+     * Provider credentials the checks above did not report. The command's words and assignment values go to the
+     * scanner as one text, a word per line, so one scan covers the command and a hit's line names its word.
+     */
+    private static void providers(ShellCommand c, Found found) {
+        List<String> words = new java.util.ArrayList<>(c.args());
+        words.addAll(c.assignments().values());
+        words.replaceAll(w -> w.replace('\n', ' '));
+        if (words.isEmpty()) {
+            return;
+        }
+        String text = String.join("\n", words);
+        if (text.length() < 12) {
+            return;
+        }
+        for (dev.drydock.secret.SecretHit h : dev.drydock.secret.SecretScanner.builtIn().scanText("", text)) {
+            dev.drydock.secret.SecretRule r = dev.drydock.secret.SecretScanner.builtIn().rules().rule(h.rule());
+            if (r == null || r.fallback() || h.line() > words.size()) {
+                continue;
+            }
+            String word = words.get(h.line() - 1);
+            String prefix = h.match().replace("****", "");
+            if (found.values.stream().anyMatch(v -> word.contains(v) || (!prefix.isEmpty() && v.startsWith(prefix)))) {
+                continue;
+            }
+            found.values.add(word);
+            found.messages.add((c.name() == null ? "the command" : c.name()) + " gets " + SecretPatterns.describe(h)
+                    + " (" + h.match() + ") in the image history; mount it with --mount=type=secret");
+        }
+    }
+
+    private static void npmAuth(ShellCommand c, Found found) {
         List<String> args = c.args();
         for (int k = 0; k < args.size(); k++) {
             String a = args.get(k);
@@ -135,7 +178,7 @@ final class DD0022 extends InstructionRule {
     }
 
     /** {@code TOKEN=value} on the command line: a secret when the name says so or the value is a known token. */
-    private static void assigned(Set<String> found, String key, String value) {
+    private static void assigned(Found found, String key, String value) {
         if (SECRET_NAME.matcher(key).matches() && !NOT_SECRET.matcher(key + "=" + value).matches()
                 || KNOWN_TOKEN.matcher(value).matches()) {
             secret(found, value, key + " is set to a literal value");
@@ -143,12 +186,13 @@ final class DD0022 extends InstructionRule {
     }
 
     /** Adds the finding unless the value is empty or only variable references; the value is redacted. */
-    private static void secret(Set<String> found, String rawValue, String what) {
+    private static void secret(Found found, String rawValue, String what) {
         String value = rawValue.strip();
         if (value.isEmpty() || REFERENCE.matcher(value).matches()) {
             return;
         }
-        found.add(what + " (" + redact(value) + ") in the image history; mount it with --mount=type=secret");
+        found.values.add(value);
+        found.messages.add(what + " (" + redact(value) + ") in the image history; mount it with --mount=type=secret");
     }
 
     /** At most the first 3 characters, fewer for short values, then {@code ****}. */

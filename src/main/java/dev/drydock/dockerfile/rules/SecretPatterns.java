@@ -1,5 +1,8 @@
 package dev.drydock.dockerfile.rules;
 
+import dev.drydock.secret.SecretHit;
+import dev.drydock.secret.SecretRule;
+import dev.drydock.secret.SecretScanner;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,8 +13,11 @@ import java.util.regex.Pattern;
 /**
  * What a secret looks like in a Dockerfile: variable and label names that hold credentials
  * ({@code GITHUB_TOKEN}, {@code DB_PASSWORD}, {@code AWS_SECRET_ACCESS_KEY}), and values whose shape gives them
- * away whatever they are called (AWS key ids, GitHub/GitLab/Slack/npm tokens, private-key headers, JWTs, URLs with
- * a password). Shared by the secret rules DD0001, DD0002, DD0003 and DD0005, so they agree on what a secret is.
+ * away whatever they are called. Shapes come first from the image secret scanner's provider rules
+ * ({@link SecretScanner#builtIn()}: one shared instance, so `drydock dockerfile` and `drydock secrets` agree, and
+ * messages name the secret rule's id), then from the few shapes here that a Dockerfile value can hold without the
+ * scanner's context (a private-key header alone, a JWT, a URL with a password, AWS's documented example key id).
+ * Shared by the secret rules DD0001, DD0002, DD0003, DD0005 and DD0022, so they agree on what a secret is.
  * {@link #redact(String)} is the only way their messages show a value.
  */
 final class SecretPatterns {
@@ -113,6 +119,10 @@ final class SecretPatterns {
         if (value == null || value.isEmpty()) {
             return Optional.empty();
         }
+        Optional<SecretHit> provider = providerSecret(value);
+        if (provider.isPresent()) {
+            return Optional.of(describe(provider.get()));
+        }
         for (Shape s : SHAPES) {
             Matcher m = s.pattern().matcher(value);
             while (m.find()) {
@@ -125,6 +135,35 @@ final class SecretPatterns {
         }
         return Optional.empty();
     }
+
+    /**
+     * The first secret a provider rule of the image secret scanner finds in the text: the generic fallback rules
+     * ({@code password=…} assignments) are left out, as the name checks here decide those for Dockerfiles.
+     */
+    static Optional<SecretHit> providerSecret(String text) {
+        if (text == null || text.length() < MIN_PROVIDER_SECRET) {
+            return Optional.empty();
+        }
+        SecretScanner scanner = SecretScanner.builtIn();
+        for (SecretHit h : scanner.scanText("", text)) {
+            SecretRule r = scanner.rules().rule(h.rule());
+            if (r != null && !r.fallback()) {
+                return Optional.of(h);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "a GitHub personal access token (secret rule github-pat)". */
+    static String describe(SecretHit hit) {
+        SecretRule r = SecretScanner.builtIn().rules().rule(hit.rule());
+        String title = r == null ? hit.rule() : r.title();
+        String article = "AEIOUaeiou".indexOf(title.charAt(0)) >= 0 ? "an " : "a ";
+        return article + title + " (secret rule " + hit.rule() + ")";
+    }
+
+    /** No provider's credential is shorter; shorter values skip the scanner. */
+    private static final int MIN_PROVIDER_SECRET = 12;
 
     /**
      * Whether a value set on a secret-looking name is a literal secret: not empty, not only variable references

@@ -33,6 +33,22 @@ class DD0001Test {
         assertCatches(rule, "ENV SLACK_HOOK_CFG=xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOp");
     }
 
+    /** Provider formats come from the image secret scanner's rules: the message names the rule id, never the value. */
+    @Test
+    void namesTheSecretRuleOfProviderCredentials() {
+        String ghp = "ghp_" + "R2d9Kq7LmX4vB8nT1cY6wZ3hJ5pF0sA9eU2g";
+        var v = assertCatches(rule, "ENV X=" + ghp);
+        assertThat(v.get(0).message()).contains("`X` holds a GitHub personal access token (classic) (secret rule github-pat)")
+                .contains("ghp_****").doesNotContain(ghp.substring(4, 10));
+        String stripe = "sk_live_" + "51Hq7Kd9LmX4vB8nT1cY6wZ3hJ5pF0sA9eU2gRtY";
+        assertThat(assertCatches(rule, "ENV BILLING=" + stripe).get(0).message()).contains("secret rule stripe-");
+        String slack = "https://hooks.slack.com/services/" + "T0A1B2C3D/B0A1B2C3D4E/q8Wd9s7Lk2Xb4Vn6Mc1Zr3Ty";
+        assertThat(assertCatches(rule, "ENV NOTIFY=" + slack).get(0).message()).contains("secret rule slack-webhook-url");
+        // generic names keep their own behaviour
+        assertThat(assertCatches(rule, "ENV DB_PASSWORD=s3cr3t-Pa55word").get(0).message())
+                .contains("`DB_PASSWORD` is set to a literal value");
+    }
+
     @Test
     void catchesSecretBuildArgumentsCopiedIntoEnv() {
         assertCatches(rule, "ARG NPM_TOKEN\nENV NPM_TOKEN=$NPM_TOKEN");
@@ -74,7 +90,7 @@ class DD0001Test {
         assertRedacted(assertCatches(rule, "ENV POSTGRES_PASSWORD=postgres"), "postgres");
         assertRedacted(assertCatches(rule, "ENV DATABASE_URL=postgres://app:s3cr3tpw@db:5432/app"), "s3cr3tpw");
         var gh = assertCatches(rule, "ENV CONFIG=ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789");
-        assertThat(gh.get(0).message()).contains("`CONFIG`").contains("a GitHub token").contains("ghp_****");
+        assertThat(gh.get(0).message()).contains("`CONFIG`").contains("a GitHub personal access token (classic) (secret rule github-pat)").contains("ghp_****");
         assertRedacted(gh, "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789");
     }
 

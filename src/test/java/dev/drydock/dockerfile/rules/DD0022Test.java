@@ -12,6 +12,22 @@ class DD0022Test {
 
     private final DD0022 rule = new DD0022();
 
+    /** Any provider credential on the command line, found by the image secret scanner's rules and named by id. */
+    @Test
+    void catchesProviderCredentialsAnywhereOnTheLine() {
+        String stripe = "sk_live_" + "51Hq7Kd9LmX4vB8nT1cY6wZ3hJ5pF0sA9eU2gRtY";
+        var v = assertCatches(rule, "RUN ./configure-billing --key " + stripe);
+        assertThat(v).hasSize(1);
+        assertThat(v.get(0).message()).contains("configure-billing gets a Stripe live secret key").contains("(secret rule stripe-")
+                .doesNotContain(stripe.substring(8, 16));
+        String ghp = "ghp_" + "R2d9Kq7LmX4vB8nT1cY6wZ3hJ5pF0sA9eU2g";
+        // one finding, from the URL check, not a second one from the scanner
+        assertThat(assertCatches(rule, "RUN git clone https://" + ghp + "@github.com/org/app.git")).hasSize(1);
+        assertThat(assertCatches(rule, "RUN GITHUB_TOKEN=" + ghp + " make release")).hasSize(1);
+        assertPasses(rule, "RUN echo AKIAIOSFODNN7EXAMPLE > /dev/null");       // AWS's documented example key
+        assertPasses(rule, "RUN ./tool --token \"$(cat /run/secrets/token)\"");
+    }
+
     @Test
     void catches() {
         assertCatches(rule, "RUN curl -fsSL -u deploy:s3cr3tPassw0rd https://repo.example.com/a.tgz -o /a.tgz");

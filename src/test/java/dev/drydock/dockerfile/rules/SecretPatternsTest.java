@@ -38,15 +38,16 @@ class SecretPatternsTest {
         assertThat(SecretPatterns.secretShape("github_pat_11ABCDEFG0123456789_abcdefghijklmnop")).contains("a "
                 + "GitHub token");
         assertThat(SecretPatterns.secretShape("xoxb-123456789012-abcdefghij")).contains("a Slack token");
-        assertThat(SecretPatterns.secretShape("glpat-abcdefghij0123456789")).contains("a GitLab token");
+        assertThat(SecretPatterns.secretShape("glpat-abcdefghij0123456789")).contains("a GitLab personal access token (secret rule gitlab-pat)");
         assertThat(SecretPatterns.secretShape("-----BEGIN RSA PRIVATE KEY-----\\nMIIE")).contains("a private key");
         assertThat(SecretPatterns.secretShape("-----BEGIN OPENSSH PRIVATE KEY-----")).contains("a private key");
         assertThat(SecretPatterns.secretShape("-----BEGIN PRIVATE KEY-----")).contains("a private key");
         assertThat(SecretPatterns.secretShape(
                 "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0"
                         + ".dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"))
-                .contains("a JSON Web Token");
-        assertThat(SecretPatterns.secretShape("postgres://app:hunter22@db:5432/app")).contains("a URL with a password");
+                .contains("a JSON Web Token (secret rule jwt)");
+        assertThat(SecretPatterns.secretShape("postgres://app:hunter22@db:5432/app")).hasValueSatisfying(v ->
+                assertThat(v).contains("URL with a password"));
         assertThat(SecretPatterns.secretShape("https://user:tok3n@registry.example.com/simple")).contains("a "
                 + "URL with a password");
     }

@@ -29,10 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * root, a RUN layer that changes files), read back through the docker-archive source and the layer walker; the dpkg
  * inventory equals {@code dpkg-query -W} on the root, package for package. The image is cached beside the root.
  */
-class DpkgImageOracleTest {
+public class DpkgImageOracleTest {
 
     static final Path WORK = Path.of(DebianRoot.ROOT + "-image");
-    static final Path ARCHIVE = WORK.resolve("image.docker.tar");
+    public static final Path ARCHIVE = WORK.resolve("image.docker.tar");
 
     @TempDir
     Path dir;
@@ -89,7 +89,7 @@ class DpkgImageOracleTest {
         assertThat(detected.distroless()).isFalse();
     }
 
-    static synchronized void buildImage() throws Exception {
+    public static synchronized void buildImage() throws Exception {
         String dockerfile = """
                 FROM scratch
                 ADD rootfs.tar /
