@@ -107,7 +107,7 @@ class PolicyOptionsTest {
         assertThat(err.toString()).isEqualTo("drydock: " + dir.resolve(".drydock.yaml")
                 + ":2:1: require-non-rot: unknown key (did you mean 'require-non-root'?) (known keys: fail-on, min-severity,"
                 + " ignore-unfixed, scanners, rules, trusted-registries, allowed-base-images, require-digest-pinned-base,"
-                + " require-non-root, max-image-size, forbidden-packages, deny-licenses, dockerfile)" + System.lineSeparator());
+                + " require-non-root, max-image-size, forbidden-packages, deny-licenses, dockerfile, db, secrets)" + System.lineSeparator());
         Files.delete(dir.resolve(".drydock.yaml"));
         Files.writeString(dir.resolve(".drydockignore"), "ignores:\n  - id: CVE-2023-44487\n");
         assertThat(run()).isEqualTo(3);
