@@ -120,4 +120,35 @@ public record ImageReference(String written, String registry, String repository,
     public String toString() {
         return written;
     }
+
+    /**
+     * Every way a pattern in an allow-list may name this image: as written, with and without registry (Docker Hub's
+     * {@code library/} too), with and without tag and digest. The linter (DD0008) and the policy
+     * ({@code allowed-base-images}) match patterns against these.
+     */
+    public java.util.Set<String> spellings() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        names.add(fullName());
+        if (isDockerHub()) {
+            names.add(repository());
+            if (repository().startsWith("library/")) {
+                names.add(repository().substring("library/".length()));
+            }
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        out.add(written());
+        for (String n : names) {
+            out.add(n);
+            if (hasTag()) {
+                out.add(n + ":" + tag());
+            }
+            if (hasDigest()) {
+                out.add(n + "@" + digest());
+                if (hasTag()) {
+                    out.add(n + ":" + tag() + "@" + digest());
+                }
+            }
+        }
+        return out;
+    }
 }

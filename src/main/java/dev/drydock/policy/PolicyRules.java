@@ -220,37 +220,10 @@ final class PolicyRules {
         if (allowed.isEmpty()) {
             return List.of();
         }
-        Set<String> names = spellings(ref);
+        Set<String> names = ref.spellings();
         boolean ok = allowed.stream().map(a -> glob(a, true)).anyMatch(g -> names.stream().anyMatch(n -> g.matcher(n).matches()));
         return ok ? List.of() : List.of("allowed-base-images: the base image " + ref.written() + " is not one of the allowed base images ("
                 + String.join(", ", allowed) + ")");
-    }
-
-    /** Every way a pattern may name the image, as the linter's DD0008 reads allowed-base-images. */
-    static Set<String> spellings(ImageReference r) {
-        Set<String> names = new LinkedHashSet<>();
-        names.add(r.fullName());
-        if (r.isDockerHub()) {
-            names.add(r.repository());
-            if (r.repository().startsWith("library/")) {
-                names.add(r.repository().substring("library/".length()));
-            }
-        }
-        Set<String> out = new LinkedHashSet<>();
-        out.add(r.written());
-        for (String n : names) {
-            out.add(n);
-            if (r.hasTag()) {
-                out.add(n + ":" + r.tag());
-            }
-            if (r.hasDigest()) {
-                out.add(n + "@" + r.digest());
-                if (r.hasTag()) {
-                    out.add(n + ":" + r.tag() + "@" + r.digest());
-                }
-            }
-        }
-        return out;
     }
 
     /** {@code *} within a path segment (anything, for package names), {@code **} across, {@code ?} one character. */

@@ -3,10 +3,8 @@ package dev.drydock.dockerfile.rules;
 import dev.drydock.dockerfile.Position;
 import dev.drydock.dockerfile.Stage;
 import dev.drydock.image.ImageReference;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -44,7 +42,7 @@ final class DD0008 implements Rule {
         List<Pattern> patterns = allowed.stream().map(DD0008::glob).toList();
         for (Stage s : ctx.dockerfile().stages()) {
             Optional<ImageReference> ref = BaseImages.of(s);
-            if (ref.isEmpty() || spellings(ref.get()).stream().anyMatch(n -> patterns.stream().anyMatch(
+            if (ref.isEmpty() || ref.get().spellings().stream().anyMatch(n -> patterns.stream().anyMatch(
                     p -> p.matcher(n).matches()))) {
                 continue;
             }
@@ -52,33 +50,6 @@ final class DD0008 implements Rule {
             out.report(s.from(), at, "base image `" + s.image() + "` is not in the allowed base images ("
                     + String.join(", ", allowed) + ")");
         }
-    }
-
-    /** Every way a pattern may name the image: with and without registry, tag and digest. */
-    static Set<String> spellings(ImageReference r) {
-        Set<String> names = new LinkedHashSet<>();
-        names.add(r.fullName());
-        if (r.isDockerHub()) {
-            names.add(r.repository());
-            if (r.repository().startsWith("library/")) {
-                names.add(r.repository().substring("library/".length()));
-            }
-        }
-        Set<String> out = new LinkedHashSet<>();
-        out.add(r.written());
-        for (String n : names) {
-            out.add(n);
-            if (r.hasTag()) {
-                out.add(n + ":" + r.tag());
-            }
-            if (r.hasDigest()) {
-                out.add(n + "@" + r.digest());
-                if (r.hasTag()) {
-                    out.add(n + ":" + r.tag() + "@" + r.digest());
-                }
-            }
-        }
-        return out;
     }
 
     static Pattern glob(String pattern) {
