@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,9 +61,8 @@ final class ImageCommand implements Callable<Integer> {
             notes.forEach(n -> System.err.println("drydock: " + n));
             Scanner.ImageScan scanned = new Scanner(scan.scannerOptions(kinds, db, notes, policy.ignoreUnfixed), secretRules)
                     .scanImage(ref, platform, image.cache(), sourceOptions);
-            // the image's manifest annotations (where buildah records the base image) are not kept by Image yet
             ScanReport report = rules.apply(scanned.report(), Clock.systemUTC(),
-                    ImageFacts.of(scanned.image().config(), Map.of(), scanned.report()));
+                    ImageFacts.of(scanned.image().config(), scanned.image().annotations(), scanned.report()));
             output.write(report);
             return policy.exitCode(report);
         }

@@ -9,13 +9,22 @@ import java.util.List;
  * @param manifestDigest the manifest's digest, or null when the source has no manifest blob (docker-archive)
  * @param configDigest   the config's digest (docker's image id)
  * @param tags           the tags the source knows for this image (RepoTags, ref.name), possibly empty
+ * @param annotations    the manifest's annotations (buildah and BuildKit record the base image there as
+ *                       {@code org.opencontainers.image.base.name}); empty when there is no manifest blob
  */
 public record Image(String source, Digest manifestDigest, Digest configDigest, ImageConfig config, List<Layer> layers,
-                    List<String> tags) {
+                    List<String> tags, java.util.Map<String, String> annotations) {
 
     public Image {
         layers = List.copyOf(layers);
         tags = List.copyOf(tags);
+        annotations = annotations == null ? java.util.Map.of() : java.util.Map.copyOf(annotations);
+    }
+
+    /** An image whose source has no manifest annotations (docker-archive). */
+    public Image(String source, Digest manifestDigest, Digest configDigest, ImageConfig config, List<Layer> layers,
+                 List<String> tags) {
+        this(source, manifestDigest, configDigest, config, layers, tags, java.util.Map.of());
     }
 
     public Platform platform() {

@@ -138,7 +138,7 @@ public final class ManifestResolver {
             }
             layers.add(new Image.Layer(i, l, diffIds.get(i), history.get(i), here));
         }
-        return new Image(source, d.digest(), m.config().digest(), config, layers, tags);
+        return new Image(source, d.digest(), m.config().digest(), config, layers, tags, m.annotations());
     }
 
     private String what(String kind, Descriptor d) {

@@ -93,7 +93,9 @@ class PolicyImageTest {
         ScanReport report = new ScanReport(ScanReport.SCHEMA_VERSION, new Subject("oci-archive:" + archive,
                 image.configDigest().toString(), image.configDigest().toString(), List.of(), null, "linux/amd64"),
                 null, null, null, List.of(), List.of(), null);
-        ImageFacts facts = ImageFacts.of(image.config(), annotations(archive), report);
+        // what the image source keeps of the manifest is what the test reads from the archive by hand
+        assertThat(image.annotations()).isEqualTo(annotations(archive)).containsKey(ImageFacts.BASE_NAME);
+        ImageFacts facts = ImageFacts.of(image.config(), image.annotations(), report);
         return Policy.apply(report, config, Ignores.NONE, List.of(), PolicyFixtures.TODAY, facts);
     }
 

@@ -179,7 +179,8 @@ public final class DaemonSource implements ImageSource.Daemon {
     @Override
     public Image resolve(Platform platform) throws IOException {
         Image image = archive.resolve(platform);
-        return new Image(name, image.manifestDigest(), image.configDigest(), image.config(), image.layers(), image.tags());
+        return new Image(name, image.manifestDigest(), image.configDigest(), image.config(), image.layers(), image.tags(),
+                image.annotations());
     }
 
     @Override
