@@ -44,14 +44,29 @@ public final class DockerfileParser {
         }
         String best = null;
         int bestDistance = 3;
+        boolean bestAbbreviates = false;
         for (String k : new java.util.TreeSet<>(candidates)) {
             int d = Parse.distance(word, k);
-            if (d < bestDistance) { // strict: among equals, the first in alphabetical order stays
+            boolean abbreviates = abbreviates(word, k);
+            // among equal distances a keyword the word abbreviates (CP: COPY) wins, then the alphabetically first
+            if (d < bestDistance || d == bestDistance && abbreviates && !bestAbbreviates) {
                 bestDistance = d;
                 best = k;
+                bestAbbreviates = abbreviates;
             }
         }
         return best;
+    }
+
+    /** Whether {@code word}'s letters appear in {@code keyword} in order ({@code CP} in {@code COPY}). */
+    private static boolean abbreviates(String word, String keyword) {
+        int j = 0;
+        for (int i = 0; i < keyword.length() && j < word.length(); i++) {
+            if (Character.toUpperCase(word.charAt(j)) == keyword.charAt(i)) {
+                j++;
+            }
+        }
+        return j == word.length();
     }
 
     /** The flags each instruction accepts (BuildKit's {@code instructions/parse.go}, including the labs ones). */

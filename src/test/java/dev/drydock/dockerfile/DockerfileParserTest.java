@@ -443,14 +443,16 @@ class DockerfileParserTest {
 
     /**
      * The hint for an unknown instruction is the keyword at the smallest edit distance (at most 2), ties going to
-     * the alphabetically first, whatever order the keyword set iterates in (Set.of's order changes per JVM run).
+     * a keyword the word abbreviates, then to the alphabetically first, whatever order the keyword set iterates in (Set.of's order changes per JVM run).
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "RUNN|RUN", "COPPY|COPY", "EXPSE|EXPOSE", "ENVV|ENV", "WORKDIRR|WORKDIR", "HEALTCHECK|HEALTHCHECK",
-            "CP|CMD",        // CMD and COPY are both 2 edits away: alphabetical
+            "CP|COPY",       // CMD and COPY are both 2 edits away: CP abbreviates COPY
+            "CM|CMD",        // CMD 1 edit
             "AD|ADD",        // ADD 1 edit; ARG 2
-            "US|RUN",        // RUN and USER both 2 edits away: alphabetical
+            "US|USER",       // RUN and USER both 2 edits away: US abbreviates USER
+            "UN|RUN",        // RUN 1 edit away
             "FORM|FROM",     // a transposition is 2 edits; nothing closer
             "XYZZY|",        // nothing within 2 edits
     })
