@@ -6,8 +6,8 @@ import dev.drydock.scan.Severity;
 import java.util.List;
 
 /**
- * No {@code HEALTHCHECK}: the config has no {@code Healthcheck}, or it is {@code NONE} (which turns off one inherited
- * from the base image).
+ * No {@code HEALTHCHECK}: the config has no {@code Healthcheck}. An explicit {@code HEALTHCHECK NONE} is a decision
+ * (a command-line tool, a job) and is not reported, as Dockle's CIS-DI-0006 and the linter's DL3057 treat it.
  */
 final class DI0002 implements ImageCheck {
 
@@ -31,11 +31,6 @@ final class DI0002 implements ImageCheck {
         ImageConfig.Healthcheck h = in.config().healthcheck();
         if (h == null || h.test() == null || h.test().isEmpty()) {
             return List.of(INFO.finding("Image has no HEALTHCHECK", "The image config declares no health check.",
-                    Finding.Location.config("Healthcheck")));
-        }
-        if (h.test().get(0).equals("NONE")) {
-            return List.of(INFO.finding("HEALTHCHECK is disabled (NONE)",
-                    "The image config sets HEALTHCHECK NONE, which turns off any health check of the base image.",
                     Finding.Location.config("Healthcheck")));
         }
         return List.of();
