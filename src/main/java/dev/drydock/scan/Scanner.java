@@ -16,8 +16,6 @@ import dev.drydock.layer.LayersReport;
 import dev.drydock.match.VulnerabilityMatcher;
 import dev.drydock.secret.SecretAnalyzer;
 import dev.drydock.secret.SecretConfig;
-import dev.drydock.secret.SecretRules;
-import dev.drydock.secret.SecretScanner;
 import dev.drydock.secret.SecretReport;
 import dev.drydock.vulndb.AdvisoryStore;
 import java.io.IOException;
@@ -94,10 +92,6 @@ public final class Scanner {
         this.secretConfig = secretConfig;
     }
 
-    private SecretAnalyzer secretAnalyzer() {
-        return secretConfig.isEmpty() ? new SecretAnalyzer()
-                : new SecretAnalyzer(new SecretScanner(secretConfig.applyTo(SecretRules.builtIn())));
-    }
 
     /** A scanned image: the report, and the image it read (its config is what image policy rules look at). */
     public record ImageScan(ScanReport report, Image image) {
@@ -110,7 +104,7 @@ public final class Scanner {
 
     /** {@link #image} with the image it read. */
     public ImageScan scanImage(String ref, Platform platform, LayerCache cache, SourceOptions sourceOptions) throws IOException {
-        SecretAnalyzer secrets = secretAnalyzer();
+        SecretAnalyzer secrets = SecretAnalyzer.of(secretConfig);
         List<Analyzer<?>> analyzers = analyzers(secrets);
         InventoryScanner inventories = new InventoryScanner(analyzers);
         Analysis analysis = Analysis.of(ref, platform, analyzers, cache, sourceOptions);
@@ -148,7 +142,7 @@ public final class Scanner {
 
     /** Scans a directory or unpacked root filesystem: packages, lockfiles and secrets (no image config, no layers). */
     public ScanReport directory(Path dir) {
-        SecretAnalyzer secrets = secretAnalyzer();
+        SecretAnalyzer secrets = SecretAnalyzer.of(secretConfig);
         InventoryScanner inventories = new InventoryScanner(analyzers(secrets));
         LayerResult layer = inventories.walkDirectory(dir);
         Inventory inventory = inventories.directory(dir, layer);

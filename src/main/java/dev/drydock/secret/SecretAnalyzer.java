@@ -49,6 +49,11 @@ public final class SecretAnalyzer implements Analyzer<SecretHits> {
         this.scanner = scanner;
     }
 
+    /** The built-in rules with a {@code .drydock.yaml}'s {@code secrets:} section applied (custom, allowed, disabled). */
+    public static SecretAnalyzer of(SecretConfig config) {
+        return config.isEmpty() ? new SecretAnalyzer() : new SecretAnalyzer(new SecretScanner(config.applyTo(SecretRules.builtIn())));
+    }
+
     public SecretScanner scanner() {
         return scanner;
     }

@@ -42,8 +42,7 @@ public record SecretReport(String image, List<SecretFinding> findings, List<Stri
     /** As {@link #scan(String, Platform, LayerCache, SourceOptions)}, with the rules of a {@code .drydock.yaml}. */
     public static SecretReport scan(String ref, Platform platform, LayerCache cache, SourceOptions options,
                                     SecretConfig config) throws IOException {
-        SecretAnalyzer secrets = config.isEmpty() ? new SecretAnalyzer()
-                : new SecretAnalyzer(new SecretScanner(config.applyTo(SecretRules.builtIn())));
+        SecretAnalyzer secrets = SecretAnalyzer.of(config);
         List<Analyzer<?>> analyzers = new ArrayList<>(Analyzers.builtIn());
         analyzers.removeIf(a -> a.type().equals(secrets.type()));
         analyzers.add(secrets);
