@@ -10,15 +10,13 @@ import com.networknt.schema.SpecVersion;
 import dev.drydock.image.TestImages;
 import dev.drydock.match.TestVulnDbs;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,10 +33,10 @@ class ScanCommandsTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
+    @RegisterExtension
+    final CapturedOutput io = new CapturedOutput();
+    private final ByteArrayOutputStream out = io.out();
+    private final ByteArrayOutputStream err = io.err();
 
     static final String TOKEN = "ghp_" + "Vb6Nm3Tc8Ys5Gf0Je2UaQh7Zr2Lk9Wd4Xp1L";
 
@@ -66,20 +64,6 @@ class ScanCommandsTest {
                 + "\"node_modules/lodash\":{\"version\":\"4.17.15\"},\"node_modules/minimist\":{\"version\":\"1.2.5\"},"
                 + "\"node_modules/left-pad\":{\"version\":\"1.3.0\"},\"node_modules/express\":{\"version\":\"4.18.2\"}}}");
         Files.writeString(app.resolve("settings.ini"), "github_token = " + TOKEN + "\n");
-    }
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
     }
 
     int run(String... args) {
