@@ -16,7 +16,6 @@ import dev.drydock.policy.ConfigFiles;
 import dev.drydock.report.LintReport;
 import dev.drydock.report.LintWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,16 +109,8 @@ final class DockerfileCommand implements Callable<Integer> {
         } else {
             boolean color = output == null && format == LintWriter.Format.TABLE && !noColor && System.console() != null
                     && System.getenv("NO_COLOR") == null;
-            Writer w = output == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
-                    : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-            try {
+            try (Writer w = Targets.writer(output)) {
                 format.writer(color).write(report, w);
-            } finally {
-                if (output == null) {
-                    w.flush();
-                } else {
-                    w.close();
-                }
             }
         }
         if (report.errorCount() > 0) {

@@ -6,10 +6,7 @@ import dev.drydock.image.Platform;
 import dev.drydock.image.SourceOptions;
 import dev.drydock.layer.LayersReport;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,20 +71,12 @@ final class LayersCommand implements Callable<Integer> {
         SourceOptions options = image.sourceOptions();
         LayersReport report = Analysis.layersReport(ref, p, image.cache(), top, options);
         report = report.withGates(gates(report.totals()));
-        Writer w = output == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
-                : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-        try {
+        try (Writer w = Targets.writer(output)) {
             if (format == Format.JSON) {
                 report.writeJson(w);
                 w.write(System.lineSeparator());
             } else {
                 report.writeTable(w);
-            }
-        } finally {
-            if (output == null) {
-                w.flush();
-            } else {
-                w.close();
             }
         }
         return report.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;

@@ -5,10 +5,7 @@ import dev.drydock.secret.SecretConfig;
 import dev.drydock.secret.SecretReport;
 import dev.drydock.secret.Severity;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,20 +54,12 @@ final class SecretsCommand implements Callable<Integer> {
         SourceOptions options = image.sourceOptions();
         SecretConfig rules = SecretConfig.load(config, Path.of("").toAbsolutePath());
         SecretReport report = SecretReport.scan(ref, platform, image.cache(), options, rules);
-        Writer w = output == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
-                : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-        try {
+        try (Writer w = Targets.writer(output)) {
             if (format == Format.JSON) {
                 report.writeJson(w);
                 w.write(System.lineSeparator());
             } else {
                 report.writeTable(w);
-            }
-        } finally {
-            if (output == null) {
-                w.flush();
-            } else {
-                w.close();
             }
         }
         return report.fails(failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
