@@ -34,7 +34,7 @@ public final class LintSarifWriter implements LintWriter {
         ObjectNode run = root.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "drydock");
-        driver.put("semanticVersion", semver(Version.get()));
+        driver.put("semanticVersion", Sarif.semver(Version.get()));
         driver.put("informationUri", "https://github.com/drydock-dev/drydock");
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> index = new HashMap<>();
@@ -42,7 +42,7 @@ public final class LintSarifWriter implements LintWriter {
             index.put(r.id(), index.size());
             ObjectNode rn = rules.addObject();
             rn.put("id", r.id());
-            rn.put("name", pascal(r.title()));
+            rn.put("name", Sarif.pascal(r.title()));
             rn.putObject("shortDescription").put("text", r.title());
             rn.putObject("fullDescription").put("text", r.rationale());
             rn.put("helpUri", r.docsUrl());
@@ -127,29 +127,6 @@ public final class LintSarifWriter implements LintWriter {
         while (p.startsWith("./")) {
             p = p.substring(2);
         }
-        StringBuilder sb = new StringBuilder();
-        for (byte b : p.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
-                sb.append((char) c);
-            } else {
-                sb.append('%').append(String.format("%02X", c));
-            }
-        }
-        return (p.startsWith("/") ? "file://" : "") + sb;
-    }
-
-    private static String semver(String v) {
-        return v.matches("\\d+\\.\\d+\\.\\d+.*") ? v : "0.0.0-" + v.replaceAll("[^0-9A-Za-z-]", "-");
-    }
-
-    private static String pascal(String title) {
-        StringBuilder sb = new StringBuilder();
-        for (String w : title.split("[^A-Za-z0-9]+")) {
-            if (!w.isEmpty()) {
-                sb.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
-            }
-        }
-        return sb.toString();
+        return (p.startsWith("/") ? "file://" : "") + Sarif.percentEncode(p);
     }
 }

@@ -32,7 +32,7 @@ final class ScanSarifWriter implements ReportWriter {
         ObjectNode run = root.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "drydock");
-        driver.put("semanticVersion", semver(Version.get()));
+        driver.put("semanticVersion", Sarif.semver(Version.get()));
         driver.put("informationUri", "https://github.com/drydock-dev/drydock");
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> index = new LinkedHashMap<>();
@@ -75,7 +75,7 @@ final class ScanSarifWriter implements ReportWriter {
     private static ObjectNode rule(Finding f, ScanReport r) {
         ObjectNode rn = ScanJsonWriter.JSON.createObjectNode();
         rn.put("id", f.id());
-        rn.put("name", f.vulnerability() != null ? "Vulnerability" : pascal(f.id() + " " + Findings.kindLabel(f.kind())));
+        rn.put("name", f.vulnerability() != null ? "Vulnerability" : Sarif.pascal(f.id() + " " + Findings.kindLabel(f.kind())));
         String title = Findings.oneLine(f.title());
         rn.putObject("shortDescription").put("text", f.vulnerability() != null ? f.id() + ": " + title : title);
         rn.putObject("fullDescription").put("text", f.description() == null ? title : Findings.oneLine(f.description()));
@@ -248,33 +248,10 @@ final class ScanSarifWriter implements ReportWriter {
         while (p.startsWith("./") || p.startsWith("/")) {
             p = p.substring(p.startsWith("/") ? 1 : 2);
         }
-        StringBuilder sb = new StringBuilder();
-        for (byte b : p.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
-                sb.append((char) c);
-            } else {
-                sb.append('%').append(String.format("%02X", c));
-            }
-        }
-        return sb.toString();
+        return Sarif.percentEncode(p);
     }
 
     private static String md(String s) {
         return s == null ? "" : s.replaceAll("([\\\\`*_\\[\\]<>|#])", "\\\\$1");
-    }
-
-    private static String semver(String v) {
-        return v.matches("\\d+\\.\\d+\\.\\d+.*") ? v : "0.0.0-" + v.replaceAll("[^0-9A-Za-z-]", "-");
-    }
-
-    private static String pascal(String title) {
-        StringBuilder sb = new StringBuilder();
-        for (String w : title.split("[^A-Za-z0-9]+")) {
-            if (!w.isEmpty()) {
-                sb.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
-            }
-        }
-        return sb.toString();
     }
 }
